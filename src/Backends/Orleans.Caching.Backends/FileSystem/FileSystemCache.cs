@@ -226,10 +226,15 @@ public sealed partial class FileSystemCache : CacheBackend
             return;
         }
 
-        int count = Prune(ReadCount());
+        int before = ReadCount();
+        int count = Prune(before);
         bool existed = File.Exists(path);
         WriteEntry(path, keyBytes, value, expiry);
-        WriteCount(existed ? count : count + 1);
+        int after = existed ? count : count + 1;
+        if (after != before)
+        {
+            WriteCount(after);
+        }
     }
 
     private long ExpiryFor(CacheTimeout timeout)
