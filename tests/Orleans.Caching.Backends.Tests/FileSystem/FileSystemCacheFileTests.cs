@@ -129,10 +129,9 @@ public sealed class FileSystemCacheFileTests : IDisposable
         Assert.False(await cache.HasAsync("k", None));
 
         IReadOnlyList<LogEntry> warnings = _logger.WithEventId(UnreadableEntryEventId);
-        Assert.Equal(2, warnings.Count);
+        Assert.True(warnings.Count == 2, $"{kind}: expected 2 warnings, got {warnings.Count}");
         Assert.All(warnings, w => Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, w.Level));
         Assert.Contains(PathOf("k"), warnings[0].Message, StringComparison.Ordinal);
-        Assert.True(kind.Length > 0);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class SimpleCacheTests
     }
 
     [Fact]
-    public async Task Concurrent_writers_and_readers_keep_the_threshold_and_lose_no_counter_update()
+    public async Task Concurrent_writes_reads_and_increments_keep_the_count_within_the_threshold()
     {
         SimpleCache cache = Create(threshold: 50);
         Task writers = Task.WhenAll(Enumerable.Range(0, 500).Select(i => Task.Run(async () => await cache.SetAsync($"k{i}", "v"u8.ToArray(), null, None))));

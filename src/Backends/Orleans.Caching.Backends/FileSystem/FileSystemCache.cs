@@ -11,8 +11,8 @@ namespace Orleans.Caching;
 /// </summary>
 /// <remarks>
 /// <para>Each file is named by the lower-case hex digest of the full key (<see cref="FileSystemCacheOptions.HashMethod"/>,
-/// SHA-256 by default) and holds a small header (format marker, expiry, key) and the value; see the format in the repository
-/// documentation. Writes go to a temporary file in the same directory, which is then renamed over the target, so a reader
+/// SHA-256 by default) and holds a header — the marker <c>"OCFS"</c>, a format version, the expiry as 8-byte Unix seconds
+/// (0 = never) and the full key — followed by the value bytes. Writes go to a temporary file in the same directory, which is then renamed over the target, so a reader
 /// sees the old or the new file, never half of one. An entry written at T with timeout t is still alive at exactly T + t
 /// (Flask-Caching's <c>expires &gt;= now</c>; <see cref="SimpleCache"/> is dead at that instant).</para>
 /// <para>When <see cref="FileSystemCacheOptions.Threshold"/> is above 0, the management file <c>__wz_cache_count</c> tracks the
@@ -89,11 +89,6 @@ public sealed partial class FileSystemCache : CacheBackend
 
     /// <summary>Gets the hash that names the files.</summary>
     public CacheHashMethod HashMethod { get; }
-
-    /// <summary>Returns the path of the file that holds <paramref name="fullKey"/> (prefix included).</summary>
-    /// <param name="fullKey">The full key.</param>
-    /// <returns>The file path.</returns>
-    internal string GetFilePath(string fullKey) => GetFilePath(Encoding.UTF8.GetBytes(fullKey));
 
     /// <inheritdoc/>
     protected override ValueTask<byte[]?> GetCoreAsync(string key, CancellationToken cancellationToken)
