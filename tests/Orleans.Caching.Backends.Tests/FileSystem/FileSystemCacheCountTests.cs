@@ -1,3 +1,5 @@
+using Orleans.Caching.Tests.Logging;
+
 namespace Orleans.Caching.Tests.FileSystem;
 
 public sealed class FileSystemCacheCountTests : IDisposable
@@ -5,12 +7,13 @@ public sealed class FileSystemCacheCountTests : IDisposable
     private static CancellationToken None => CancellationToken.None;
     private readonly FakeTimeProvider _clock = new();
     private readonly TempDirectory _directory = new();
+    private readonly ListLogger _logger = new();
 
     public void Dispose() => _directory.Dispose();
 
     private string CountFile => Path.Combine(_directory.Path, FileSystemCache.CountFileName);
 
-    private FileSystemCache Create(int threshold = 500) => new(new FileSystemCacheOptions { Directory = _directory.Path, Threshold = threshold }, _clock);
+    private FileSystemCache Create(int threshold = 500) => new(new FileSystemCacheOptions { Directory = _directory.Path, Threshold = threshold }, _clock, _logger);
 
     private int StoredCount() => int.Parse(File.ReadAllText(CountFile));
 
@@ -175,6 +178,7 @@ public sealed class FileSystemCacheCountTests : IDisposable
         await cache.SetAsync("d", "4"u8.ToArray(), null, None);
 
         Assert.Equal(4, StoredCount());
+        Assert.Equal(content is null ? 0 : 1, _logger.WithEventId(1002).Count);
     }
 
     [Fact]
