@@ -24,6 +24,9 @@ public sealed class CacheHashMethod
     /// <summary>Gets SHA-1.</summary>
     public static CacheHashMethod Sha1 { get; } = new("sha1", SHA1.HashData);
 
+    /// <summary>Gets SHA-224 (computed by this library; .NET has no built-in SHA-224).</summary>
+    public static CacheHashMethod Sha224 { get; } = new("sha224", Orleans.Caching.Sha224.HashData);
+
     /// <summary>Gets SHA-256, the default.</summary>
     public static CacheHashMethod Sha256 { get; } = new("sha256", SHA256.HashData);
 
@@ -37,7 +40,7 @@ public sealed class CacheHashMethod
     public static CacheHashMethod Md5 { get; } = new("md5", MD5.HashData);
 
     /// <summary>Gets every built-in hash method (Flask-Caching's <c>SUPPORTED_HASH_FUNCTIONS</c>).</summary>
-    public static IReadOnlyList<CacheHashMethod> All { get; } = [Sha1, Sha256, Sha384, Sha512, Md5];
+    public static IReadOnlyList<CacheHashMethod> All { get; } = [Sha1, Sha224, Sha256, Sha384, Sha512, Md5];
 
     /// <summary>Gets the name configuration uses.</summary>
     public string Name { get; }

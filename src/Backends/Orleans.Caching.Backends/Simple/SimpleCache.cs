@@ -130,8 +130,21 @@ public sealed class SimpleCache : CacheBackend
         }
     }
 
+    // Saturates instead of overflowing, so a huge timeout stays far in the future and a huge negative one stays in the past.
     private static long ExpiresAt(long now, CacheTimeout timeout)
-        => timeout.IsNever ? NeverExpires : now + (timeout.Seconds * TimeSpan.TicksPerSecond);
+    {
+        if (timeout.IsNever)
+        {
+            return NeverExpires;
+        }
+
+        if (timeout.Seconds > (NeverExpires - 1 - now) / TimeSpan.TicksPerSecond)
+        {
+            return NeverExpires - 1;
+        }
+
+        return timeout.Seconds < -(now / TimeSpan.TicksPerSecond) ? long.MinValue : now + (timeout.Seconds * TimeSpan.TicksPerSecond);
+    }
 
     private long NowTicks() => TimeProvider.GetUtcNow().UtcTicks;
 
