@@ -280,14 +280,6 @@ public sealed class CachedKeyTests
         }
     }
 
-    private static string KeyInRequest(CachedFunction<Func<string>> view, string pathAndQuery)
-    {
-        using (CacheRequestContext.Push(pathAndQuery))
-        {
-            return view.GetCacheKey();
-        }
-    }
-
     private CachedFunction<Func<string>> Works(CachedOptions options)
         => _cache.Cached<Func<string>>(() => "body" + Interlocked.Increment(ref _calls), options);
 }

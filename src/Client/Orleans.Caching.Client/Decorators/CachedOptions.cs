@@ -40,7 +40,8 @@ public sealed class CachedOptions
     public Func<CacheInvocation, bool>? ForcedUpdate { get; set; }
 
     /// <summary>Gets or sets a callback given the cached value (first) and the call on a hit; <see langword="true"/> treats
-    /// the value as stale and recomputes it (<c>is_stale</c>). Not called on misses or forced updates.</summary>
+    /// the value as stale and recomputes it (<c>is_stale</c>). Not called on misses or forced updates. The value is the one
+    /// read from the cache: the inner value of a <see cref="CachedResponse"/>, the joined string, bytes or list of a generator.</summary>
     /// <value><see langword="null"/>.</value>
     public Func<object?, CacheInvocation, bool>? IsStale { get; set; }
 
