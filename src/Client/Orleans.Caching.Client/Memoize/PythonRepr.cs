@@ -101,7 +101,7 @@ internal static class PythonRepr
                 AppendTuple(builder, items);
                 return;
             case IDictionary dictionary:
-                AppendDictionary(builder, dictionary.Cast<DictionaryEntry>().Select(e => new KeyValuePair<object?, object?>(e.Key, e.Value)));
+                AppendDictionary(builder, Entries(dictionary));
                 return;
         }
 
@@ -185,6 +185,15 @@ internal static class PythonRepr
         }
 
         builder.Append('}');
+    }
+
+    private static IEnumerable<KeyValuePair<object?, object?>> Entries(IDictionary dictionary)
+    {
+        IDictionaryEnumerator entries = dictionary.GetEnumerator();
+        while (entries.MoveNext())
+        {
+            yield return new KeyValuePair<object?, object?>(entries.Key, entries.Value);
+        }
     }
 
     private static bool TryGetReadOnlyDictionary(object value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEnumerable<KeyValuePair<object?, object?>>? pairs)
