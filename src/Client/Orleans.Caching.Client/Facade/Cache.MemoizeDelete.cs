@@ -110,6 +110,11 @@ public partial class Cache
             return MemoizeOperations.ResetAsync(descriptor, instance: null, CancellationToken.None);
         }
 
+        if (descriptor.VirtualSelf && descriptor.Method.DeclaringType is { } declaring && !declaring.IsInstanceOfType(args[0]))
+        {
+            throw new ArgumentException($"{descriptor.FunctionName} is an instance method: pass the {declaring.Name} instance as the first argument.", nameof(args));
+        }
+
         return MemoizeOperations.DeleteNormalizedAsync(descriptor, MemoizeKeyBuilder.Normalize(descriptor, args, named: null), CancellationToken.None);
     }
 
