@@ -5,8 +5,8 @@ using System.Text;
 namespace Orleans.Caching;
 
 /// <summary>
-/// The port of Flask-Caching's source check: a fingerprint of a method made of its signature text and the IL bytes of its
-/// body. The same body gives the same fingerprint; a changed body a different one. Methods without a readable body
+/// The port of Flask-Caching's source check: a fingerprint of a method made of its signature text (result and parameter
+/// types and names, not the method name) and the IL bytes of its body. The same body gives the same fingerprint; a changed body a different one. Methods without a readable body
 /// (dynamic methods, extern methods) are fingerprinted by their signature only.
 /// </summary>
 internal static class MethodFingerprint
@@ -20,7 +20,9 @@ internal static class MethodFingerprint
 
     private static byte[] Compute(MethodInfo method)
     {
-        byte[] signature = Encoding.UTF8.GetBytes(method.ReturnType.FullName + " " + method);
+        // The name is already in the key (the function name), so two methods with the same signature and body match.
+        string parameters = string.Join(", ", method.GetParameters().Select(p => p.ParameterType.FullName + " " + p.Name));
+        byte[] signature = Encoding.UTF8.GetBytes(method.ReturnType.FullName + "(" + parameters + ")");
         byte[] body;
         try
         {
