@@ -40,6 +40,18 @@ public sealed class MemoizeSignalTests
     }
 
     [Fact]
+    public void An_open_instance_delegate_reports_its_instance_apart_from_the_arguments()
+    {
+        var open = typeof(Adder).GetMethod(nameof(Adder.Add))!.CreateDelegate<Func<Adder, int, long>>();
+        var add = _h.Cache.Memoize(open);
+        var adder = new Adder(1);
+        add.Invoke(adder, 3);
+        CacheInvocation invocation = _signals.Single().Args.Invocation;
+        Assert.Same(adder, invocation.Instance);
+        Assert.Equal(3, invocation["b"]);
+    }
+
+    [Fact]
     public void A_forced_update_sends_a_miss()
     {
         var add = _h.Cache.Memoize<Func<int, int, int>>(Add, new MemoizeOptions { ForcedUpdate = _ => true });

@@ -55,7 +55,10 @@ public partial class Cache
     /// <exception cref="InvalidOperationException">The function was not memoized by this cache.</exception>
     /// <exception cref="ArgumentException">Arguments are given for a method, but no instance.</exception>
     public Task DeleteMemoizedAsync(Delegate function, params object?[] args)
-        => DeleteMemoizedAsync(function, args, null!, CancellationToken.None);
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return DeleteMemoizedDelegateAsync(function, args, namedArgs: null, CancellationToken.None);
+    }
 
     /// <summary>Deletes exactly the entry of a call of a function given as a delegate, with named arguments.</summary>
     /// <param name="function">The function.</param>
@@ -67,6 +70,12 @@ public partial class Cache
     public Task DeleteMemoizedAsync(Delegate function, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> namedArgs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(namedArgs);
+        return DeleteMemoizedDelegateAsync(function, args, namedArgs, cancellationToken);
+    }
+
+    private Task DeleteMemoizedDelegateAsync(Delegate function, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?>? namedArgs, CancellationToken cancellationToken)
+    {
         MemoizeBinding binding = ResolveMemoized(function);
         return args.Count == 0 && (namedArgs is null || namedArgs.Count == 0)
             ? MemoizeOperations.ResetAsync(binding.Descriptor, binding.Instance, cancellationToken)

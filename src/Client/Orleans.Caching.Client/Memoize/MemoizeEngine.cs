@@ -22,7 +22,9 @@ internal static class MemoizeEngine
         List<object?> positional = descriptor.ToPositional(arguments, binding.Function.Target);
         object? instance = binding.TargetIsInstance ? binding.Function.Target
             : descriptor.SelfKind != MemoizeSelfKind.None && positional.Count > 0 ? positional[0] : binding.Instance;
-        var invocation = new CacheInvocation(binding.Function, descriptor.Method, instance, arguments, cancellationToken);
+        // CacheInvocation aligns arguments with the method's parameters; an open-instance delegate's first argument is the instance.
+        IReadOnlyList<object?> raw = descriptor.ArgumentOffset == 1 ? arguments[1..] : arguments;
+        var invocation = new CacheInvocation(binding.Function, descriptor.Method, instance, raw, cancellationToken);
 
         if (options.Unless?.Invoke(invocation) == true)
         {
