@@ -153,6 +153,41 @@ public sealed class MemoizeCallbackTests
     }
 
     [Fact]
+    public async Task Async_generators_bytes_and_other_items_are_drained_and_replayed()
+    {
+        int calls = 0;
+        var chunks = _h.Cache.Memoize<Func<int, IAsyncEnumerable<string>>>(AsyncGen);
+        Assert.Equal("<p>hello</p>", string.Concat(await chunks.Invoke(1).ToListAsync()));
+        Assert.Equal("<p>hello</p>", string.Concat(await chunks.Invoke(1).ToListAsync()));
+        Assert.Equal(1, calls);
+
+        var bytes = _h.Cache.Memoize<Func<int, IEnumerable<byte[]>>>(_ => [[1, 2], [3]]);
+        Assert.Equal(new byte[] { 1, 2, 3 }, bytes.Invoke(1).SelectMany(b => b));
+        Assert.Equal(new byte[] { 1, 2, 3 }, bytes.Invoke(1).SelectMany(b => b));
+
+        int listCalls = 0;
+        var numbers = _h.Cache.Memoize<Func<int, IEnumerable<int>>>(_ => { listCalls++; return Numbers(); });
+        Assert.Equal([1, 2], numbers.Invoke(1));
+        Assert.Equal([1, 2], numbers.Invoke(1));
+        Assert.Equal(1, listCalls);
+
+        async IAsyncEnumerable<string> AsyncGen(int _)
+        {
+            calls++;
+            await Task.Yield();
+            yield return "<p>";
+            yield return "hello";
+            yield return "</p>";
+        }
+
+        static IEnumerable<int> Numbers()
+        {
+            yield return 1;
+            yield return 2;
+        }
+    }
+
+    [Fact]
     public async Task Task_and_value_task_results_are_memoized_and_the_token_is_passed_through()
     {
         using var cts = new CancellationTokenSource();
