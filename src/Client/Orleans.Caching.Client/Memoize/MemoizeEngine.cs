@@ -1,0 +1,109 @@
+namespace Orleans.Caching;
+
+/// <summary>
+/// The per-call flow of a memoized function (Flask-Caching's <c>memoize</c> wrapper): <c>unless</c>, <c>forced_update</c>,
+/// key (versions read and created), <c>get</c> (+<c>has</c> with <c>cache_none</c>), <c>is_stale</c>, signals, the call,
+/// <c>response_filter</c>, <c>set</c> and the refresh of the version keys. Cache failures are handed to
+/// <see cref="Cache.OnDecoratorFailure"/> (rethrown in debug, else logged and the function runs uncached); the function's own
+/// exceptions propagate.
+/// </summary>
+internal static class MemoizeEngine
+{
+    /// <summary>Runs one call. Called from the compiled <c>Invoke</c> delegates.</summary>
+    /// <param name="binding">The wrapper.</param>
+    /// <param name="arguments">The delegate's arguments, boxed.</param>
+    /// <param name="cancellationToken">The call's cancellation token (its own parameter, if it has one).</param>
+    /// <returns>The result (the value cached or computed).</returns>
+    public static async ValueTask<object?> InvokeAsync(MemoizeBinding binding, object?[] arguments, CancellationToken cancellationToken)
+    {
+        MemoizeDescriptor descriptor = binding.Descriptor;
+        Cache cache = descriptor.Cache;
+        MemoizeOptions options = descriptor.Options;
+        List<object?> positional = descriptor.ToPositional(arguments, binding.Function.Target);
+        object? instance = binding.TargetIsInstance ? binding.Function.Target
+            : descriptor.SelfKind != MemoizeSelfKind.None && positional.Count > 0 ? positional[0] : binding.Instance;
+        // CacheInvocation aligns arguments with the method's parameters; an open-instance delegate's first argument is the instance.
+        IReadOnlyList<object?> raw = descriptor.ArgumentOffset == 1 ? arguments[1..] : arguments;
+        var invocation = new CacheInvocation(binding.Function, descriptor.Method, instance, raw, cancellationToken);
+
+        if (options.Unless?.Invoke(invocation) == true)
+        {
+            return await descriptor.CallOriginal(binding.Function, arguments).ConfigureAwait(false);
+        }
+
+        // Argument errors (a method called without its instance) are the caller's, not the cache's: they propagate.
+        MemoizeNormalizedCall call = MemoizeKeyBuilder.Normalize(descriptor, positional, named: null);
+        string operation = "forced_update";
+        string? key = null;
+        object? value = null;
+        bool found = false;
+        try
+        {
+            bool forced = options.ForcedUpdate?.Invoke(invocation) == true;
+            operation = "make_cache_key";
+            key = await MemoizeKeyBuilder.BuildAsync(descriptor, call, cancellationToken).ConfigureAwait(false);
+            if (!forced)
+            {
+                operation = "get";
+                bool readable = true;
+                try
+                {
+                    value = await cache.GetAsync(key, descriptor.Shape.StorageType, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CacheSerializationException ex)
+                {
+                    Log.MemoizedValueUnreadable(cache.MemoizeLogger, ex, key, descriptor.FunctionName, descriptor.Shape.StorageType);
+                    readable = false;
+                }
+
+                found = value is not null;
+                if (!found && readable && options.CacheNone)
+                {
+                    operation = "has";
+                    found = await cache.HasAsync(key, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (found && options.IsStale is { } isStale)
+                {
+                    operation = "is_stale";
+                    found = isStale(value, invocation) != true;
+                }
+            }
+        }
+        catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
+        {
+            cache.OnDecoratorFailure(CacheSignalKind.Memoize, ex, operation, key);
+            return await descriptor.CallOriginal(binding.Function, arguments).ConfigureAwait(false);
+        }
+
+        if (found)
+        {
+            cache.OnDecoratorHit(CacheSignalKind.Memoize, key, invocation);
+            return descriptor.Shape.FromStorage(value);
+        }
+
+        cache.OnDecoratorMiss(CacheSignalKind.Memoize, key, invocation);
+        object? result = await descriptor.CallOriginal(binding.Function, arguments).ConfigureAwait(false);
+        object? stored = await descriptor.Shape.ToStorageAsync(result, cancellationToken).ConfigureAwait(false);
+        if (options.ResponseFilter is null || options.ResponseFilter(stored))
+        {
+            CacheTimeout? timeout = descriptor.Timeout;
+            try
+            {
+                operation = "set";
+                await cache.SetAsync(key, stored, timeout, cancellationToken).ConfigureAwait(false);
+                operation = "refresh_version";
+                await cache.MemoizeVersions.RefreshAsync(call.VersionKeys, timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
+            {
+                cache.OnDecoratorFailure(CacheSignalKind.Memoize, ex, operation, key);
+            }
+        }
+
+        return descriptor.Shape.IsGenerator ? descriptor.Shape.FromStorage(stored) : result;
+    }
+
+    private static bool IsCancellation(Exception exception, CancellationToken cancellationToken)
+        => exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
+}
