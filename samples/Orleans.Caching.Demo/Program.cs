@@ -7,7 +7,7 @@ using Orleans.Caching;
 // Configure it like an app would: `dotnet run --project samples/Orleans.Caching.Demo -- --Caching:Type=FileSystemCache --Caching:Dir=/tmp/demo-cache`
 // or with Flask's names in the environment: `CACHE_TYPE=FileSystemCache CACHE_DIR=/tmp/demo-cache dotnet run ...`.
 IConfiguration configuration = new ConfigurationBuilder()
-    .AddInMemoryCollection(new Dictionary<string, string?> { ["Caching:Type"] = "SimpleCache", ["Caching:DefaultTimeout"] = "300" })
+    .AddInMemoryCollection(new Dictionary<string, string?> { ["Caching:Type"] = "SimpleCache" })
     .AddEnvironmentVariables()
     .AddCommandLine(args)
     .Build();

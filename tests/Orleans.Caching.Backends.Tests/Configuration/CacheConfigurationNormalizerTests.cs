@@ -75,6 +75,35 @@ public sealed class CacheConfigurationNormalizerTests
     }
 
     [Fact]
+    public void A_later_source_wins_whichever_name_it_uses()
+    {
+        // appsettings.json says Caching:Type, the environment (added later) says CACHE_TYPE: the environment wins.
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Caching:Type"] = "SimpleCache", ["Caching:Threshold"] = "4" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["CACHE_TYPE"] = "NullCache" })
+            .Build();
+
+        IConfiguration normalized = CacheConfigurationNormalizer.Normalize(configuration);
+
+        Assert.Equal("NullCache", normalized["Type"]);
+        Assert.Equal("4", normalized["Threshold"]);
+    }
+
+    [Fact]
+    public void An_earlier_source_loses_to_a_later_canonical_key()
+    {
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["CACHE_TYPE"] = "NullCache", ["Caching:CACHE_THRESHOLD"] = "9" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Caching:Type"] = "FileSystemCache" })
+            .Build();
+
+        IConfiguration normalized = CacheConfigurationNormalizer.Normalize(configuration);
+
+        Assert.Equal("FileSystemCache", normalized["Type"]);
+        Assert.Equal("9", normalized["Threshold"]);
+    }
+
+    [Fact]
     public void Values_set_in_code_beat_configuration()
     {
         IConfiguration configuration = Build(new() { ["Caching:Type"] = "NullCache", ["Caching:DefaultTimeout"] = "5" });

@@ -7,9 +7,11 @@ namespace Orleans.Caching;
 /// canonical keys (<c>Type</c>, <c>DefaultTimeout</c>, <c>Options:threshold</c>, <c>Args:0</c>, <c>Redis:Host</c>, ...) ready to bind.
 /// </summary>
 /// <remarks>
-/// <para>Precedence, highest first: values set in code (<see cref="CacheSettings"/>); a canonical key in the section
-/// (<c>Caching:Type</c>); an alias in the section (<c>Caching:CACHE_TYPE</c>); an alias at the configuration root
-/// (<c>CACHE_TYPE</c>, as an environment variable gives it).</para>
+/// <para>Precedence, highest first: values set in code (<see cref="CacheSettings"/>); then, when the configuration root is given,
+/// the source added last wins whichever name it uses (so <c>CACHE_TYPE</c> in the environment overrides <c>Caching:Type</c> from
+/// <c>appsettings.json</c>, exactly as <c>Caching__Type</c> would); within one source, a canonical key in the section
+/// (<c>Caching:Type</c>) beats an alias in the section (<c>Caching:CACHE_TYPE</c>), which beats an alias at the root
+/// (<c>CACHE_TYPE</c>). Given only the <c>Caching</c> section, the same order applies without sources.</para>
 /// <para><c>Options</c> (<c>CACHE_OPTIONS</c>) is a section or a JSON object text and merges key by key across those layers.
 /// <c>Args</c> (<c>CACHE_ARGS</c>) is a section array, a JSON array text or a comma-separated list; the highest layer that sets it
 /// replaces it whole, as do the lists <c>Redis:Sentinels</c> and <c>Memcached:Servers</c>.</para>
@@ -35,15 +37,31 @@ public static class CacheConfigurationNormalizer
     {
         ArgumentNullException.ThrowIfNull(configuration);
         IConfiguration section = GetCachingSection(configuration, out IConfiguration? root);
-        var layers = new List<Dictionary<string, string?>>(4);
-        if (root is not null)
+        var layers = new List<Dictionary<string, string?>>();
+        if (root is IConfigurationRoot configurationRoot)
         {
-            layers.Add(AliasLayer(Flatten(root)));
+            // Later sources win, whichever name they use: CACHE_TYPE in the environment overrides Caching:Type in
+            // appsettings.json, as Caching__Type would. Within one source the canonical key beats its alias.
+            foreach (IConfigurationProvider provider in configurationRoot.Providers)
+            {
+                Dictionary<string, string?> sectionKeys = FlattenProvider(provider, SectionName);
+                layers.Add(AliasLayer(FlattenProvider(provider, null)));
+                layers.Add(AliasLayer(sectionKeys));
+                layers.Add(CanonicalLayer(sectionKeys));
+            }
+        }
+        else
+        {
+            if (root is not null)
+            {
+                layers.Add(AliasLayer(Flatten(root)));
+            }
+
+            Dictionary<string, string?> flat = Flatten(section);
+            layers.Add(AliasLayer(flat));
+            layers.Add(CanonicalLayer(flat));
         }
 
-        Dictionary<string, string?> flat = Flatten(section);
-        layers.Add(AliasLayer(flat));
-        layers.Add(CanonicalLayer(flat));
         layers.Add(OverrideLayer(overrides));
         return Build(Merge(layers, SectionName));
     }
@@ -99,6 +117,31 @@ public static class CacheConfigurationNormalizer
             if (pair.Key.Length > 0 && pair.Value is not null)
             {
                 flat[pair.Key] = pair.Value;
+            }
+        }
+
+        return flat;
+    }
+
+    /// <summary>Flattens the keys one provider holds under <paramref name="sectionPath"/> (all of them when <see langword="null"/>), relative to it.</summary>
+    private static Dictionary<string, string?> FlattenProvider(IConfigurationProvider provider, string? sectionPath)
+    {
+        var flat = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        int skip = sectionPath is null ? 0 : sectionPath.Length + 1;
+        var pending = new Stack<string?>();
+        pending.Push(sectionPath);
+        while (pending.Count > 0)
+        {
+            string? path = pending.Pop();
+            foreach (string child in provider.GetChildKeys([], path).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                string full = path is null ? child : path + ConfigurationPath.KeyDelimiter + child;
+                if (provider.TryGet(full, out string? value) && value is not null)
+                {
+                    flat[full[skip..]] = value;
+                }
+
+                pending.Push(full);
             }
         }
 
