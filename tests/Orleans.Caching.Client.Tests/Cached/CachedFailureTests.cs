@@ -146,7 +146,7 @@ public sealed class CachedFailureTests
         Assert.Equal(1, function.Invoke());
 
         ListLogger.Entry entry = Assert.Single(_logger.Entries);
-        Assert.Equal(100, entry.EventId.Id);
+        Assert.Equal(2, entry.EventId.Id);
         Assert.Equal(LogLevel.Warning, entry.Level);
         Assert.Equal(1, await cache.GetAsync<int>("n"));
     }

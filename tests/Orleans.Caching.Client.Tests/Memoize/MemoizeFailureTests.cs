@@ -1,7 +1,32 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Caching.Tests.Support;
+
 namespace Orleans.Caching.Tests.Memoize;
 
 public sealed class MemoizeFailureTests
 {
+    [Fact]
+    public async Task A_stored_value_that_cannot_be_read_is_a_logged_miss_and_is_replaced()
+    {
+        var clock = new FakeTimeProvider();
+        var logger = new ListLogger();
+        var cache = new Cache(new SimpleCache(new SimpleCacheOptions(), clock), logger: logger, timeProvider: clock);
+        int calls = 0;
+        var f = cache.Memoize<Func<int, int>>(a => { calls++; return a * 2; });
+        Assert.Equal(2, f.Invoke(1));
+        string key = await f.MakeCacheKeyAsync(1);
+        await cache.SetAsync(key, "not a number");
+
+        Assert.Equal(2, f.Invoke(1));
+        Assert.Equal(2, calls);
+        ListLogger.Entry entry = Assert.Single(logger.Entries);
+        Assert.Equal(2, entry.EventId.Id);
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Equal(2, await cache.GetAsync<int>(key));
+        Assert.Equal(2, f.Invoke(1));
+        Assert.Equal(2, calls);
+    }
+
     [Fact]
     public void A_failing_backend_runs_the_function_uncached()
     {

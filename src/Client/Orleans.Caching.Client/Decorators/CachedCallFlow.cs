@@ -59,7 +59,7 @@ internal sealed class CachedCallFlow
                 if (_options.ForcedUpdate?.Invoke(invocation) != true)
                 {
                     operation = "get";
-                    (found, stored) = await ReadAsync(key, cancellationToken).ConfigureAwait(false);
+                    (found, stored) = await DecoratorSteps.ReadAsync(_cache, key, _result.StorageType, _options.CacheNone, CacheSignalKind.Cached, cancellationToken).ConfigureAwait(false);
                     if (found && _options.IsStale is { } isStale)
                     {
                         operation = "is_stale";
@@ -68,7 +68,7 @@ internal sealed class CachedCallFlow
                 }
             }
         }
-        catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
+        catch (Exception ex) when (!DecoratorSteps.IsCancellation(ex, cancellationToken))
         {
             _cache.OnDecoratorFailure(CacheSignalKind.Cached, ex, operation, key);
             return await run().ConfigureAwait(false);
@@ -88,50 +88,7 @@ internal sealed class CachedCallFlow
         _cache.OnDecoratorMiss(CacheSignalKind.Cached, key, invocation);
         object? result = await run().ConfigureAwait(false);
         CachedFreshResult fresh = await _result.PrepareAsync(result, cancellationToken).ConfigureAwait(false);
-        await StoreAsync(key, fresh, cancellationToken).ConfigureAwait(false);
+        await DecoratorSteps.StoreAsync(_cache, CacheSignalKind.Cached, key, fresh.Stored, fresh.Filtered, _options.ResponseFilter, fresh.ResponseTimeout ?? _timeout(), null, cancellationToken).ConfigureAwait(false);
         return fresh.Returned;
-    }
-
-    private static bool IsCancellation(Exception exception, CancellationToken cancellationToken)
-        => exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
-
-    private async ValueTask<(bool Found, object? Value)> ReadAsync(string key, CancellationToken cancellationToken)
-    {
-        object? value;
-        try
-        {
-            value = await _cache.GetAsync(key, _result.StorageType, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CacheSerializationException ex)
-        {
-            Log.CachedValueUnreadable(_cache.DecoratorLogger, ex, key, _result.StorageType);
-            return (false, null);
-        }
-
-        if (value is not null)
-        {
-            return (true, value);
-        }
-
-        return _options.CacheNone ? (await _cache.HasAsync(key, cancellationToken).ConfigureAwait(false), null) : (false, null);
-    }
-
-    private async ValueTask StoreAsync(string key, CachedFreshResult fresh, CancellationToken cancellationToken)
-    {
-        string operation = "response_filter";
-        try
-        {
-            if (_options.ResponseFilter is { } filter && !filter(fresh.Filtered))
-            {
-                return;
-            }
-
-            operation = "set";
-            await _cache.SetAsync(key, fresh.Stored, fresh.ResponseTimeout ?? _timeout(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
-        {
-            _cache.OnDecoratorFailure(CacheSignalKind.Cached, ex, operation, key);
-        }
     }
 }

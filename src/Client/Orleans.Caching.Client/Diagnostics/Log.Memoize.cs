@@ -5,10 +5,6 @@ namespace Orleans.Caching;
 /// <summary>Log messages of <c>memoize</c> (EventIds 200–299).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 200, EventName = "MemoizedValueUnreadable", Level = LogLevel.Warning,
-        Message = "The value cached under '{CacheKey}' for {FunctionName} cannot be read as {StorageType}; it counts as a miss and is recomputed.")]
-    public static partial void MemoizedValueUnreadable(ILogger logger, Exception exception, string cacheKey, string functionName, Type storageType);
-
     [LoggerMessage(EventId = 201, EventName = "MemoizedVersionReset", Level = LogLevel.Debug,
         Message = "The version of {FunctionName} was reset through '{VersionKey}'; its cached results are orphaned.")]
     public static partial void MemoizedVersionReset(ILogger logger, string functionName, string versionKey);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Orleans.Caching;
 
 public partial class Cache
@@ -47,7 +45,4 @@ public partial class Cache
         ArgumentNullException.ThrowIfNull(function);
         return DeleteAsync(function.GetCacheKeyForPath(path, queryArgs), cancellationToken);
     }
-
-    /// <summary>Gets the logger the decorators write to.</summary>
-    internal ILogger DecoratorLogger => Logger;
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Orleans.Caching;
 
 public partial class Cache
@@ -13,8 +11,6 @@ public partial class Cache
     /// <summary>Gets the version-key handling of memoized functions.</summary>
     internal MemoizeVersions MemoizeVersions => LazyInitializer.EnsureInitialized(ref _memoizeVersions, () => new MemoizeVersions(this));
 
-    /// <summary>Gets the logger, for the memoize engine.</summary>
-    internal ILogger MemoizeLogger => Logger;
 
     /// <summary>
     /// Memoizes a function (Flask-Caching's <c>@cache.memoize(...)</c>): its results are cached under a key built from the

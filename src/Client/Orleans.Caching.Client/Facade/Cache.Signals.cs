@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Orleans.Caching;
 
 public partial class Cache
@@ -7,6 +9,9 @@ public partial class Cache
 
     /// <summary>Raised when a <c>cached</c> or <c>memoize</c> call runs the function (a forced update or a stale value counts), if <see cref="CacheOptions.EnableSignals"/> is on.</summary>
     public event EventHandler<CacheSignalEventArgs>? Miss;
+
+    /// <summary>Gets the logger the decorators write to.</summary>
+    internal ILogger DecoratorLogger => Logger;
 
     /// <summary>Counts a decorator hit and raises <see cref="Hit"/> when signals are on.</summary>
     /// <param name="kind">The decorator.</param>

@@ -45,24 +45,7 @@ internal static class MemoizeEngine
             if (!forced)
             {
                 operation = "get";
-                bool readable = true;
-                try
-                {
-                    value = await cache.GetAsync(key, descriptor.Shape.StorageType, cancellationToken).ConfigureAwait(false);
-                }
-                catch (CacheSerializationException ex)
-                {
-                    Log.MemoizedValueUnreadable(cache.MemoizeLogger, ex, key, descriptor.FunctionName, descriptor.Shape.StorageType);
-                    readable = false;
-                }
-
-                found = value is not null;
-                if (!found && readable && options.CacheNone)
-                {
-                    operation = "has";
-                    found = await cache.HasAsync(key, cancellationToken).ConfigureAwait(false);
-                }
-
+                (found, value) = await DecoratorSteps.ReadAsync(cache, key, descriptor.Shape.StorageType, options.CacheNone, CacheSignalKind.Memoize, cancellationToken).ConfigureAwait(false);
                 if (found && options.IsStale is { } isStale)
                 {
                     operation = "is_stale";
@@ -70,7 +53,7 @@ internal static class MemoizeEngine
                 }
             }
         }
-        catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
+        catch (Exception ex) when (!DecoratorSteps.IsCancellation(ex, cancellationToken))
         {
             cache.OnDecoratorFailure(CacheSignalKind.Memoize, ex, operation, key);
             return await descriptor.CallOriginal(binding.Function, arguments).ConfigureAwait(false);
@@ -85,25 +68,17 @@ internal static class MemoizeEngine
         cache.OnDecoratorMiss(CacheSignalKind.Memoize, key, invocation);
         object? result = await descriptor.CallOriginal(binding.Function, arguments).ConfigureAwait(false);
         object? stored = await descriptor.Shape.ToStorageAsync(result, cancellationToken).ConfigureAwait(false);
-        if (options.ResponseFilter is null || options.ResponseFilter(stored))
-        {
-            CacheTimeout? timeout = descriptor.Timeout;
-            try
-            {
-                operation = "set";
-                await cache.SetAsync(key, stored, timeout, cancellationToken).ConfigureAwait(false);
-                operation = "refresh_version";
-                await cache.MemoizeVersions.RefreshAsync(call.VersionKeys, timeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
-            {
-                cache.OnDecoratorFailure(CacheSignalKind.Memoize, ex, operation, key);
-            }
-        }
-
+        CacheTimeout? timeout = descriptor.Timeout;
+        await DecoratorSteps.StoreAsync(
+            cache,
+            CacheSignalKind.Memoize,
+            key,
+            stored,
+            stored,
+            options.ResponseFilter,
+            timeout,
+            ct => cache.MemoizeVersions.RefreshAsync(call.VersionKeys, timeout, ct),
+            cancellationToken).ConfigureAwait(false);
         return descriptor.Shape.IsGenerator ? descriptor.Shape.FromStorage(stored) : result;
     }
-
-    private static bool IsCancellation(Exception exception, CancellationToken cancellationToken)
-        => exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
 }

@@ -30,7 +30,7 @@ internal static class MemoizeOperations
         try
         {
             await cache.MemoizeVersions.ResetAsync(versionKeys, cancellationToken).ConfigureAwait(false);
-            Log.MemoizedVersionReset(cache.MemoizeLogger, descriptor.FunctionName, versionKeys[^1]);
+            Log.MemoizedVersionReset(cache.DecoratorLogger, descriptor.FunctionName, versionKeys[^1]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -61,7 +61,7 @@ internal static class MemoizeOperations
         {
             key = await MemoizeKeyBuilder.BuildAsync(descriptor, call, cancellationToken).ConfigureAwait(false);
             await cache.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
-            Log.MemoizedEntryDeleted(cache.MemoizeLogger, descriptor.FunctionName, key);
+            Log.MemoizedEntryDeleted(cache.DecoratorLogger, descriptor.FunctionName, key);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
