@@ -37,7 +37,7 @@ internal sealed class CachedDelegateInvoker
     /// <param name="signature">The analysed signature of <typeparamref name="TDelegate"/>.</param>
     /// <param name="flow">The call flow.</param>
     /// <returns>A delegate that routes every call through <paramref name="flow"/>.</returns>
-    public static TDelegate Create<TDelegate>(TDelegate function, CachedDelegateSignature signature, CachedCallFlow flow)
+    public static TDelegate Create<TDelegate>(TDelegate function, DecoratorSignature signature, CachedCallFlow flow)
         where TDelegate : Delegate
     {
         ParameterExpression[] parameters = signature.Parameters
@@ -52,9 +52,9 @@ internal sealed class CachedDelegateInvoker
             : Expression.Default(typeof(CancellationToken));
         MethodInfo target = signature.Kind switch
         {
-            CachedReturnKind.Task => s_invokeTask.MakeGenericMethod(signature.ResultType),
-            CachedReturnKind.ValueTask => s_invokeValueTask.MakeGenericMethod(signature.ResultType),
-            CachedReturnKind.AsyncEnumerable => s_invokeAsyncEnumerable.MakeGenericMethod(signature.ResultType.GetGenericArguments()[0]),
+            DecoratorReturnKind.Task => s_invokeTask.MakeGenericMethod(signature.ResultType),
+            DecoratorReturnKind.ValueTask => s_invokeValueTask.MakeGenericMethod(signature.ResultType),
+            DecoratorReturnKind.AsyncEnumerable => s_invokeAsyncEnumerable.MakeGenericMethod(signature.ResultType.GetGenericArguments()[0]),
             _ => s_invokeSync.MakeGenericMethod(signature.ResultType),
         };
         MethodCallExpression body = Expression.Call(Expression.Constant(invoker), target, arguments, cancellationToken);

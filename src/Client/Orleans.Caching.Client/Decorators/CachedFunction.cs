@@ -27,7 +27,7 @@ public sealed class CachedFunction<TDelegate>
     /// <param name="options">The options.</param>
     internal CachedFunction(Cache cache, TDelegate function, CachedOptions options)
     {
-        CachedDelegateSignature signature = CachedDelegateSignature.For(typeof(TDelegate), "Cached");
+        DecoratorSignature signature = DecoratorSignature.For(typeof(TDelegate), "Cached");
         Cache = cache;
         Uncached = function;
         Options = options;

@@ -18,36 +18,18 @@ internal static class MemoizeDelegateShape<TDelegate>
 
     private static Compiled Compile()
     {
-        MethodInfo invoke = typeof(TDelegate).GetMethod("Invoke")
-            ?? throw new ArgumentException($"{typeof(TDelegate)} is not a delegate type.");
-        Type returnType = invoke.ReturnType;
-        string name = typeof(TDelegate).Name;
-        if (returnType == typeof(void) || returnType == typeof(Task) || returnType == typeof(ValueTask))
+        DecoratorSignature signature = DecoratorSignature.For(typeof(TDelegate), "Memoize");
+        ParameterInfo[] parameters = signature.Parameters;
+        (string from, string to, Type result) = signature.Kind switch
         {
-            throw new ArgumentException($"Cannot memoize a {name}: it returns {(returnType == typeof(void) ? "void" : returnType.Name)} and has no result to cache. Memoize functions that return a value, Task<T> or ValueTask<T>.");
-        }
+            DecoratorReturnKind.Task => (nameof(MemoizeAdapter<int>.FromTask), nameof(MemoizeAdapter<int>.ToTask), signature.ResultType),
+            DecoratorReturnKind.ValueTask => (nameof(MemoizeAdapter<int>.FromValueTask), nameof(MemoizeAdapter<int>.ToValueTask), signature.ResultType),
 
-        if (returnType.IsByRef || returnType.IsByRefLike || returnType.IsPointer)
-        {
-            throw new ArgumentException($"Cannot memoize a {name}: its result type {returnType} cannot be stored.");
-        }
-
-        ParameterInfo[] parameters = invoke.GetParameters();
-        foreach (ParameterInfo parameter in parameters)
-        {
-            if (parameter.ParameterType.IsByRef || parameter.ParameterType.IsByRefLike || parameter.ParameterType.IsPointer)
-            {
-                throw new ArgumentException($"Cannot memoize a {name}: parameter '{parameter.Name}' is passed by reference or is a ref struct or pointer.");
-            }
-        }
-
-        (string from, string to, Type result) = returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>)
-            ? (nameof(MemoizeAdapter<int>.FromTask), nameof(MemoizeAdapter<int>.ToTask), returnType.GetGenericArguments()[0])
-            : returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>)
-                ? (nameof(MemoizeAdapter<int>.FromValueTask), nameof(MemoizeAdapter<int>.ToValueTask), returnType.GetGenericArguments()[0])
-                : (nameof(MemoizeAdapter<int>.FromValue), nameof(MemoizeAdapter<int>.ToValue), returnType);
+            // Synchronous results and async sequences are returned as they are; the result shape drains sequences.
+            _ => (nameof(MemoizeAdapter<int>.FromValue), nameof(MemoizeAdapter<int>.ToValue), signature.ReturnType),
+        };
         Type adapter = typeof(MemoizeAdapter<>).MakeGenericType(result);
-        int cancellationIndex = Array.FindIndex(parameters, p => p.ParameterType == typeof(CancellationToken));
+        int cancellationIndex = signature.CancellationTokenIndex;
 
         // (Delegate fn, object?[] args) => Adapter<R>.From(((TDelegate)fn)((T0)args[0], ...))
         ParameterExpression function = Expression.Parameter(typeof(Delegate), "function");

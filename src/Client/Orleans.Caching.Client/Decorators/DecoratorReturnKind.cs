@@ -1,7 +1,7 @@
 namespace Orleans.Caching;
 
 /// <summary>How a delegate type returns its result: directly, through <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>, or as an async sequence.</summary>
-internal enum CachedReturnKind
+internal enum DecoratorReturnKind
 {
     /// <summary>A plain result.</summary>
     Sync,

@@ -2,10 +2,10 @@ using System.Reflection;
 
 namespace Orleans.Caching;
 
-/// <summary>The shape of a delegate type a decorator wraps: its parameters, how it returns, what it returns.</summary>
-internal sealed class CachedDelegateSignature
+/// <summary>The shape of a delegate type <c>cached</c> or <c>memoize</c> wraps: its parameters, how it returns, what it returns; validated once.</summary>
+internal sealed class DecoratorSignature
 {
-    private CachedDelegateSignature(ParameterInfo[] parameters, Type returnType, CachedReturnKind kind, Type resultType, int cancellationTokenIndex)
+    private DecoratorSignature(ParameterInfo[] parameters, Type returnType, DecoratorReturnKind kind, Type resultType, int cancellationTokenIndex)
     {
         Parameters = parameters;
         ReturnType = returnType;
@@ -21,7 +21,7 @@ internal sealed class CachedDelegateSignature
     public Type ReturnType { get; }
 
     /// <summary>Gets how the result is returned.</summary>
-    public CachedReturnKind Kind { get; }
+    public DecoratorReturnKind Kind { get; }
 
     /// <summary>Gets the result type: the return type, or <c>T</c> of <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>.</summary>
     public Type ResultType { get; }
@@ -34,14 +34,14 @@ internal sealed class CachedDelegateSignature
     /// <param name="decorator">The decorator's name, for messages.</param>
     /// <returns>The signature.</returns>
     /// <exception cref="ArgumentException">The delegate returns no result, or has parameters that cannot be passed through (by-reference or ref struct).</exception>
-    public static CachedDelegateSignature For(Type delegateType, string decorator)
+    public static DecoratorSignature For(Type delegateType, string decorator)
     {
         MethodInfo invoke = delegateType.GetMethod("Invoke") ?? throw new ArgumentException($"{delegateType} is not a delegate type.", "function");
         Type returnType = invoke.ReturnType;
         if (returnType == typeof(void) || returnType == typeof(Task) || returnType == typeof(ValueTask))
         {
             throw new ArgumentException(
-                $"{decorator} needs a function that returns a value; {delegateType} returns {(returnType == typeof(void) ? "void" : returnType.Name)}. " +
+                $"{decorator} needs a function that returns a value; {delegateType} returns {(returnType == typeof(void) ? "void" : returnType.Name)} and has no result to cache. " +
                 "Wrap functions returning a result, Task<T> or ValueTask<T>.", "function");
         }
 
@@ -67,12 +67,12 @@ internal sealed class CachedDelegateSignature
             }
         }
 
-        (CachedReturnKind kind, Type resultType) = returnType switch
+        (DecoratorReturnKind kind, Type resultType) = returnType switch
         {
-            { IsGenericType: true } t when t.GetGenericTypeDefinition() == typeof(Task<>) => (CachedReturnKind.Task, t.GetGenericArguments()[0]),
-            { IsGenericType: true } t when t.GetGenericTypeDefinition() == typeof(ValueTask<>) => (CachedReturnKind.ValueTask, t.GetGenericArguments()[0]),
-            { IsGenericType: true } t when t.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>) => (CachedReturnKind.AsyncEnumerable, t),
-            _ => (CachedReturnKind.Sync, returnType),
+            { IsGenericType: true } t when t.GetGenericTypeDefinition() == typeof(Task<>) => (DecoratorReturnKind.Task, t.GetGenericArguments()[0]),
+            { IsGenericType: true } t when t.GetGenericTypeDefinition() == typeof(ValueTask<>) => (DecoratorReturnKind.ValueTask, t.GetGenericArguments()[0]),
+            { IsGenericType: true } t when t.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>) => (DecoratorReturnKind.AsyncEnumerable, t),
+            _ => (DecoratorReturnKind.Sync, returnType),
         };
         return new(parameters, returnType, kind, resultType, cancellationTokenIndex);
     }
