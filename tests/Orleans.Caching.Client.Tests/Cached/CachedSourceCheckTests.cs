@@ -50,7 +50,7 @@ public sealed class CachedSourceCheckTests
 
         Assert.StartsWith("MyBits", key, StringComparison.Ordinal);
         Assert.Equal(6 + 64, key.Length);
-        Assert.Equal("MyBits" + CacheHashMethod.Sha256.ComputeHexDigest(CachedSourceFingerprint.Compute(function.Uncached.Method)), key);
+        Assert.Equal("MyBits" + CacheHashMethod.Sha256.ComputeHexDigest(MethodFingerprint.Of(function.Uncached.Method)), key);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class CachedSourceCheckTests
             Assert.Equal(first, identical.Invoke());
 
             byte[] text = Encoding.UTF8.GetBytes("(('a', '1'),)");
-            byte[] expected = [.. text, .. CachedSourceFingerprint.Compute(original.Uncached.Method)];
+            byte[] expected = [.. text, .. MethodFingerprint.Of(original.Uncached.Method)];
             Assert.Equal("view//works" + CacheHashMethod.Sha256.ComputeHexDigest(expected), original.GetCacheKey());
         }
     }

@@ -24,7 +24,7 @@ internal sealed class CachedKeyBuilder
         _cache = cache;
         _options = options;
         FunctionName = method.DeclaringType is { } type ? type.FullName + "." + method.Name : method.Name;
-        _fingerprint = new(() => CachedSourceFingerprint.Compute(method));
+        _fingerprint = new(() => MethodFingerprint.Of(method));
     }
 
     /// <summary>Gets the name substituted for <c>%s</c> when there is neither an explicit path nor an ambient request.</summary>

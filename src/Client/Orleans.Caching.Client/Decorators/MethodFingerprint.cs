@@ -5,7 +5,7 @@ using System.Text;
 namespace Orleans.Caching;
 
 /// <summary>
-/// The port of Flask-Caching's source check: a fingerprint of a method made of its signature text (result and parameter
+/// The port of Flask-Caching's source check, for <c>cached</c> and <c>memoize</c>: a fingerprint of a method made of its signature text (result and parameter
 /// types and names, not the method name) and the IL bytes of its body. The same body gives the same fingerprint; a changed body a different one. Methods without a readable body
 /// (dynamic methods, extern methods) are fingerprinted by their signature only.
 /// </summary>
