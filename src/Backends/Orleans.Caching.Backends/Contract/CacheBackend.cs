@@ -43,6 +43,14 @@ public abstract class CacheBackend : ICacheBackend
     }
 
     /// <inheritdoc/>
+    public ValueTask<CacheEntry?> GetEntryAsync(string key, CancellationToken cancellationToken)
+    {
+        string fullKey = PrepareKey(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        return GetEntryCoreAsync(fullKey, cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public ValueTask<bool> SetAsync(string key, ReadOnlyMemory<byte> value, CacheTimeout? timeout, CancellationToken cancellationToken)
     {
         string fullKey = PrepareKey(key);
@@ -170,6 +178,17 @@ public abstract class CacheBackend : ICacheBackend
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The bytes, or <see langword="null"/> if missing or expired.</returns>
     protected abstract ValueTask<byte[]?> GetCoreAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Reads one value with its expiry by its full key. The default reports no expiry; every backend whose entries
+    /// expire must override it (a silo relies on it to keep a reloaded entry's time-to-live).</summary>
+    /// <param name="key">The full key.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The entry, or <see langword="null"/> if missing or expired.</returns>
+    protected virtual async ValueTask<CacheEntry?> GetEntryCoreAsync(string key, CancellationToken cancellationToken)
+    {
+        byte[]? value = await GetCoreAsync(key, cancellationToken).ConfigureAwait(false);
+        return value is null ? null : new CacheEntry(value, null);
+    }
 
     /// <summary>Writes one value by its full key.</summary>
     /// <param name="key">The full key.</param>

@@ -24,6 +24,12 @@ public interface ICacheBackend
     /// <returns>The stored bytes, or <see langword="null"/> if the key is missing or expired.</returns>
     ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Reads a value with its expiry, so a silo that loads a grain's state from this backend keeps the entry's remaining time-to-live.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The entry, or <see langword="null"/> if the key is missing or expired.</returns>
+    ValueTask<CacheEntry?> GetEntryAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Writes a value, replacing any existing one (<c>set</c>).</summary>
     /// <param name="key">The key.</param>
     /// <param name="value">The bytes to store.</param>

@@ -55,6 +55,23 @@ public sealed class SimpleCache : CacheBackend
     }
 
     /// <inheritdoc/>
+    protected override ValueTask<CacheEntry?> GetEntryCoreAsync(string key, CancellationToken cancellationToken)
+    {
+        long now = NowTicks();
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(key, out Entry entry) || entry.ExpiresAt <= now)
+            {
+                return ValueTask.FromResult<CacheEntry?>(null);
+            }
+
+            // Saturated expiries (huge timeouts) lie beyond DateTimeOffset.MaxValue: they never expire in practice.
+            DateTimeOffset? expiresAt = entry.ExpiresAt > DateTimeOffset.MaxValue.UtcTicks ? null : new DateTimeOffset(entry.ExpiresAt, TimeSpan.Zero);
+            return ValueTask.FromResult<CacheEntry?>(new CacheEntry(entry.Value, expiresAt));
+        }
+    }
+
+    /// <inheritdoc/>
     protected override ValueTask<bool> SetCoreAsync(string key, ReadOnlyMemory<byte> value, CacheTimeout timeout, CancellationToken cancellationToken)
     {
         byte[] copy = value.ToArray();

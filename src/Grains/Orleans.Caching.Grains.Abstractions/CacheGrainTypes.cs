@@ -1,0 +1,13 @@
+using Orleans.Caching.Runtime;
+
+namespace Orleans.Caching.Grains;
+
+/// <summary>The grain type names of the cache grains.</summary>
+public static class CacheGrainTypes
+{
+    /// <summary>Gets the type of <see cref="ICacheEntryGrain"/>: <c>cache-entry</c>.</summary>
+    public static GrainType Entry { get; } = new("cache-entry");
+
+    /// <summary>Gets the type of <see cref="IMemoizeVersionGrain"/>: <c>memoize-version</c>.</summary>
+    public static GrainType MemoizeVersion { get; } = new("memoize-version");
+}

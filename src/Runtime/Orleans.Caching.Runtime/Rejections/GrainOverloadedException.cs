@@ -1,0 +1,17 @@
+namespace Orleans.Caching.Runtime;
+
+/// <summary>The target activation's request queue is full (<see cref="RejectionReason.Overloaded"/>); nothing ran.</summary>
+public sealed class GrainOverloadedException : GrainCallRejectedException
+{
+    /// <summary>Initializes a new instance of the <see cref="GrainOverloadedException"/> class.</summary>
+    /// <param name="grainId">The grain.</param>
+    /// <param name="queueLimit">The queue limit that was reached.</param>
+    public GrainOverloadedException(GrainId grainId, int queueLimit)
+        : base(RejectionReason.Overloaded, $"Grain {grainId} is overloaded: {queueLimit} requests are already queued (Caching:Silo:MaxQueuedRequestsPerActivation).")
+    {
+        GrainId = grainId;
+    }
+
+    /// <summary>Gets the grain.</summary>
+    public GrainId GrainId { get; }
+}
