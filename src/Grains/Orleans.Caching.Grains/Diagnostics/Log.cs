@@ -11,8 +11,8 @@ internal static partial class Log
     public static partial void GrainStorageETagConflict(ILogger logger, GrainId grainId, string? expectedETag, string? storedETag, string operation);
 
     [LoggerMessage(EventId = 3001, EventName = "WriteBehindFlushFailed", Level = LogLevel.Warning,
-        Message = "Write-behind could not flush grain {GrainId} (attempt {Attempt}); it stays pending and is retried in {RetryDelay}.")]
-    public static partial void WriteBehindFlushFailed(ILogger logger, Exception exception, GrainId grainId, int attempt, TimeSpan retryDelay);
+        Message = "Write-behind could not flush {Failed} of {Attempted} pending writes (attempt {Attempt} of the first); they stay pending and are retried in {RetryDelay}.")]
+    public static partial void WriteBehindFlushFailed(ILogger logger, Exception exception, int failed, int attempted, int attempt, TimeSpan retryDelay);
 
     [LoggerMessage(EventId = 3002, EventName = "WriteBehindFlushConflict", Level = LogLevel.Warning,
         Message = "Write-behind found another version of grain {GrainId} in storage (ETag '{StoredETag}'); the pending write overwrites it (last writer wins).")]

@@ -4,6 +4,6 @@ namespace Orleans.Caching.Grains;
 public static class GrainStorageETags
 {
     /// <summary>An expected ETag that matches any stored version: the write or clear overwrites whatever storage holds (last writer wins).
-    /// The write-behind storage flushes with it when it does not know the stored version.</summary>
+    /// <see cref="WriteBehindGrainStorage"/> flushes with it when it does not know the stored version.</summary>
     public const string Any = "*";
 }
