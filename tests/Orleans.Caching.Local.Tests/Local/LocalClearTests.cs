@@ -27,6 +27,22 @@ public sealed class LocalClearTests : IDisposable
     }
 
     [Fact]
+    public async Task Clear_with_write_behind_leaves_no_pending_write_to_bring_values_back()
+    {
+        var host = new LocalCacheHost(LocalCacheHost.FileSystemStorage(_directory.Path, "WriteBehind"));
+        await using (host)
+        {
+            Assert.True(await host.Cache.SetAsync("a", 1, timeout: 0));
+            Assert.True(await host.Cache.ClearAsync());
+            Assert.True(await host.Cache.SetAsync("b", 2, timeout: 0));
+        }
+
+        await using var restarted = new LocalCacheHost(LocalCacheHost.FileSystemStorage(_directory.Path));
+        Assert.Null(await restarted.Cache.GetAsync("a"));
+        Assert.Equal(2, await restarted.Cache.GetAsync<int>("b"));
+    }
+
+    [Fact]
     public async Task After_clear_memoized_functions_compute_again()
     {
         await using var host = new LocalCacheHost();

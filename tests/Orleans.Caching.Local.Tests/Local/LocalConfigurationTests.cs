@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Caching.Runtime;
 using Orleans.Caching.Silo;
 using Orleans.Caching.Tests.Support;
 
@@ -160,7 +161,8 @@ public sealed class LocalConfigurationTests : IDisposable
         await host.DisposeAsync();
 
         Assert.Throws<ObjectDisposedException>(() => silo.GrainFactory);
-        await Assert.ThrowsAnyAsync<Exception>(async () => await backend.GetAsync("k", CancellationToken.None));
+        var rejected = await Assert.ThrowsAsync<GrainCallRejectedException>(async () => await backend.GetAsync("k", CancellationToken.None));
+        Assert.Equal(RejectionReason.Unavailable, rejected.Reason);
     }
 
     [Fact]

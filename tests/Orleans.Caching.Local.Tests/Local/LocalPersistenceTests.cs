@@ -50,6 +50,8 @@ public sealed class LocalPersistenceTests : IDisposable
         {
             IReadOnlyList<string> stored = await first.Cache.SetManyAsync(keys.ToDictionary(k => k, k => (object?)("value of " + k)), timeout: 0);
             Assert.Equal(1000, stored.Count);
+            // Acknowledged from memory: the flush interval (1 s of a clock that does not move) has not come, so nothing is on disk yet.
+            Assert.Empty(Directory.GetFiles(_directory.Path));
         }
 
         // What the stop flushed is on disk: a direct file-system cache over the same directory reads it.

@@ -18,9 +18,9 @@ internal sealed class LocalSiloStorage : IAsyncDisposable
     /// <summary>The storage type meaning "no persistence".</summary>
     public const string NoneType = "None";
 
-    private readonly IAsyncDisposable? _writeBehind;
+    private readonly WriteBehindGrainStorage? _writeBehind;
 
-    private LocalSiloStorage(IGrainStorage grainStorage, ICacheBackend? backend, IAsyncDisposable? writeBehind, string description)
+    private LocalSiloStorage(IGrainStorage grainStorage, ICacheBackend? backend, WriteBehindGrainStorage? writeBehind, string description)
     {
         GrainStorage = grainStorage;
         Backend = backend;
@@ -66,14 +66,29 @@ internal sealed class LocalSiloStorage : IAsyncDisposable
 
         ICacheBackend backend = registry.Create(new CacheBackendFactoryContext(type, normalized, applicationServices, context.InstanceName, sectionPath));
         var storage = new BackendGrainStorage(backend, options: null, context.TimeProvider, context.LoggerFactory.CreateLogger<BackendGrainStorage>());
-        return new LocalSiloStorage(storage, backend, null, backend.GetType().Name);
+        if (options.Persistence != PersistenceMode.WriteBehind)
+        {
+            return new LocalSiloStorage(storage, backend, null, backend.GetType().Name);
+        }
+
+        var writeBehind = new WriteBehindGrainStorage(
+            storage,
+            new WriteBehindGrainStorageOptions { FlushInterval = options.WriteBehindFlushInterval },
+            context.TimeProvider,
+            context.LoggerFactory.CreateLogger<WriteBehindGrainStorage>());
+        return new LocalSiloStorage(writeBehind, backend, writeBehind, backend.GetType().Name + " (write-behind)");
     }
 
-    /// <summary>Drops pending write-behind state, then clears the backend.</summary>
+    /// <summary>Clears the backend; with write-behind, pending writes are flushed first so none lands after the clear.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns><see langword="true"/> if the backend reported the clear as done (always without persistence).</returns>
     public async ValueTask<bool> ClearAsync(CancellationToken cancellationToken)
     {
+        if (_writeBehind is not null)
+        {
+            await _writeBehind.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return Backend is null || await Backend.ClearAsync(cancellationToken).ConfigureAwait(false);
     }
 
