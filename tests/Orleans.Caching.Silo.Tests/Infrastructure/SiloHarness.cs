@@ -51,5 +51,7 @@ public sealed class SiloHarness : IAsyncDisposable
     public ProbeGrain? Instance(string key)
         => Catalog.TryGetActivation(ProbeId(key), out var activation) ? activation.Grain as ProbeGrain : null;
 
+    public int Queued(string key) => Catalog.TryGetActivation(ProbeId(key), out var activation) ? activation.QueuedCount : 0;
+
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }

@@ -32,7 +32,7 @@ internal sealed partial class ActivationCatalog
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="grainId">The grain.</param>
     /// <param name="request">The call.</param>
-    /// <param name="rerun">The request ran before and waited off-turn; it skips the stop check and the queue limit.</param>
+    /// <param name="rerun">The request ran before (it waited off-turn, or its activation went away); it skips the queue limit.</param>
     /// <param name="cancellationToken">Cancels waiting in the queue.</param>
     /// <returns>The result of the turn.</returns>
     public ValueTask<TResult> InvokeOnceAsync<TResult>(GrainId grainId, GrainRequest<TResult> request, bool rerun, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ internal sealed partial class ActivationCatalog
             return ValueTask.FromCanceled<TResult>(cancellationToken);
         }
 
-        if (_stopping && !rerun)
+        if (_stopping)
         {
             return ValueTask.FromException<TResult>(new GrainCallRejectedException(
                 RejectionReason.Unavailable, $"The silo is stopping; the call {request.MethodName} to grain {grainId} was not run."));

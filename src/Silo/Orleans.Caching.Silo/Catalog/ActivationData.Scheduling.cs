@@ -22,17 +22,17 @@ internal sealed partial class ActivationData
     /// <returns>The result.</returns>
     public ValueTask<TResult> InvokeAsync<TResult>(GrainRequest<TResult> request, bool rerun, CancellationToken cancellationToken)
     {
-        PendingRequest<TResult> pending;
+        PendingRequest<TResult>? pending = null;
+        bool gone = false;
         lock (this)
         {
             if (_state == ActivationState.Valid && _queue is not { Count: > 0 } && TryAdmitLocked(request.IsReadOnly))
             {
-                pending = null!;
+                // Admitted: runs inline below.
             }
             else if (_state == ActivationState.Invalid)
             {
-                // Removed from the catalog after the caller looked it up: go to the grain's next activation.
-                return _catalog.InvokeOnceAsync(GrainId, request, rerun, cancellationToken);
+                gone = true;
             }
             else
             {
@@ -45,6 +45,12 @@ internal sealed partial class ActivationData
                 pending = new PendingRequest<TResult>(_catalog, GrainId, request, cancellationToken) { Owner = this };
                 queue.Enqueue(pending);
             }
+        }
+
+        if (gone)
+        {
+            // Removed from the catalog after the caller looked it up: go to the grain's next activation.
+            return _catalog.InvokeOnceAsync(GrainId, request, rerun, cancellationToken);
         }
 
         if (pending is not null)
