@@ -3,11 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Caching;
 
-// A short tour of Orleans.Caching in direct mode (Flask-Caching's API over a local backend).
-// Configure it like an app would: `dotnet run --project samples/Orleans.Caching.Demo -- --Caching:Type=FileSystemCache --Caching:Dir=/tmp/demo-cache`
-// or with Flask's names in the environment: `CACHE_TYPE=FileSystemCache CACHE_DIR=/tmp/demo-cache dotnet run ...`.
+// A short tour of Orleans.Caching (Flask-Caching's API). By default the cache is Local: every key is a grain of a silo embedded
+// in this process. Any other backend by configuration, like an app would:
+// `dotnet run --project samples/Orleans.Caching.Demo -- --Caching:Type=FileSystemCache --Caching:Dir=/tmp/demo-cache`
+// or with Flask's names in the environment: `CACHE_TYPE=FileSystemCache CACHE_DIR=/tmp/demo-cache dotnet run ...`;
+// the local silo's storage too: `-- --Caching:Silo:Storage:Type=FileSystemCache --Caching:Silo:Storage:Dir=/tmp/demo-silo`.
 IConfiguration configuration = new ConfigurationBuilder()
-    .AddInMemoryCollection(new Dictionary<string, string?> { ["Caching:Type"] = "SimpleCache" })
     .AddEnvironmentVariables()
     .AddCommandLine(args)
     .Build();

@@ -8,7 +8,18 @@ namespace Orleans.Caching.Tests.Configuration;
 public sealed class AddOrleansCachingTests
 {
     [Fact]
-    public void Without_configuration_the_backend_is_a_simple_cache()
+    public void Without_a_type_the_backend_is_local_which_needs_the_silo_package()
+    {
+        using ServiceProvider services = new ServiceCollection().AddOrleansCaching(new ConfigurationBuilder().Build()).Services.BuildServiceProvider();
+
+        var ex = Assert.Throws<CacheConfigurationException>(() => services.GetRequiredService<Cache>());
+
+        Assert.Contains("Caching:Type (CACHE_TYPE) is 'Local'", ex.Message);
+        Assert.Contains("the Orleans.Caching.Silo package", ex.Message);
+    }
+
+    [Fact]
+    public void The_simple_cache_is_the_backend_and_the_cache_backend_service()
     {
         using ServiceProvider services = Build([]);
 
@@ -89,7 +100,7 @@ public sealed class AddOrleansCachingTests
     [Fact]
     public void Json_configuration_with_flask_names_binds_the_facade_options()
     {
-        using var json = new MemoryStream("""{"Caching": {"CACHE_HASH_METHOD": "md5", "SourceCheck": true, "CACHE_ENABLE_SIGNALS": "True", "Debug": true}}"""u8.ToArray());
+        using var json = new MemoryStream("""{"Caching": {"CACHE_TYPE": "SimpleCache", "CACHE_HASH_METHOD": "md5", "SourceCheck": true, "CACHE_ENABLE_SIGNALS": "True", "Debug": true}}"""u8.ToArray());
         IConfiguration configuration = new ConfigurationBuilder().AddJsonStream(json).Build();
         using ServiceProvider services = new ServiceCollection().AddOrleansCaching(configuration).Services.BuildServiceProvider();
 

@@ -6,7 +6,12 @@ namespace Orleans.Caching.Tests.Configuration;
 
 internal static class CachingTestHost
 {
-    public static IConfiguration Config(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    // These tests run direct mode: the Local default needs the Silo package, which this project does not reference, so a first,
+    // lowest-precedence source names SimpleCache. Any Type or CACHE_TYPE a test sets comes from a later source and wins.
+    private static readonly Dictionary<string, string?> s_directMode = new() { ["Caching:Type"] = "SimpleCache" };
+
+    public static IConfiguration Config(Dictionary<string, string?> values)
+        => new ConfigurationBuilder().AddInMemoryCollection(s_directMode).AddInMemoryCollection(values).Build();
 
     public static ServiceProvider Build(Dictionary<string, string?> values, Action<OrleansCachingBuilder>? configure = null, ListLoggerProvider? logs = null)
     {

@@ -118,13 +118,13 @@ public sealed class MemoizeMethodDeleteTests
         long a = add1.Invoke(3);
         long b = add2.Invoke(3);
         await _h.Cache.DeleteMemoizedVerhashAsync(add1);
-        Assert.Null(await _h.Cache.GetAsync("Orleans.Caching.Tests.Memoize.Adder.Add.Adder1_memver"));
-        Assert.NotNull(await _h.Cache.GetAsync("Orleans.Caching.Tests.Memoize.Adder.Add.Adder2_memver"));
-        Assert.NotNull(await _h.Cache.GetAsync("Orleans.Caching.Tests.Memoize.Adder.Add_memver"));
+        Assert.False(await _h.HasVersionAsync("Orleans.Caching.Tests.Memoize.Adder.Add.Adder1_memver"));
+        Assert.True(await _h.HasVersionAsync("Orleans.Caching.Tests.Memoize.Adder.Add.Adder2_memver"));
+        Assert.True(await _h.HasVersionAsync("Orleans.Caching.Tests.Memoize.Adder.Add_memver"));
         Assert.NotEqual(a, add1.Invoke(3));
         Assert.Equal(b, add2.Invoke(3));
         await _h.Cache.DeleteMemoizedVerhashAsync(adder2.Add);
-        Assert.Null(await _h.Cache.GetAsync("Orleans.Caching.Tests.Memoize.Adder.Add.Adder2_memver"));
+        Assert.False(await _h.HasVersionAsync("Orleans.Caching.Tests.Memoize.Adder.Add.Adder2_memver"));
     }
 
     [Fact]

@@ -16,16 +16,28 @@ public sealed class CacheBackendFactoryContext
     /// <param name="instanceName">The named instance being built; empty for the default cache.</param>
     /// <exception cref="CacheConfigurationException">A common value (timeout, prefix, limits, options) is invalid.</exception>
     public CacheBackendFactoryContext(string name, IConfiguration configuration, IServiceProvider services, string instanceName = "")
+        : this(name, configuration, services, instanceName, SectionPathOf(instanceName))
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CacheBackendFactoryContext"/> class for a backend configured by a section other
+    /// than a cache's (a silo's storage, <c>Caching:Silo:Storage</c>), and binds the common options.</summary>
+    /// <param name="name">The backend name as configured.</param>
+    /// <param name="configuration">The normalized section (see <see cref="CacheConfigurationNormalizer.NormalizeSection"/>).</param>
+    /// <param name="services">The application's services.</param>
+    /// <param name="instanceName">The named instance the backend serves; empty for none or the default cache.</param>
+    /// <param name="sectionPath">The section's full path, used in messages.</param>
+    /// <exception cref="CacheConfigurationException">A common value (timeout, prefix, limits, options) is invalid.</exception>
+    public CacheBackendFactoryContext(string name, IConfiguration configuration, IServiceProvider services, string instanceName, string sectionPath)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(instanceName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionPath);
         Name = name;
         InstanceName = instanceName;
-        SectionPath = instanceName.Length == 0
-            ? CacheConfigurationNormalizer.SectionName
-            : $"{CacheConfigurationNormalizer.SectionName}:{CacheConfigurationNormalizer.InstancesKey}:{instanceName}";
+        SectionPath = sectionPath;
         Configuration = configuration;
         Services = services;
         TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
@@ -42,7 +54,7 @@ public sealed class CacheBackendFactoryContext
     /// <summary>Gets the named instance being built; empty for the default cache.</summary>
     public string InstanceName { get; }
 
-    /// <summary>Gets the configuration path of the section, for messages: <c>Caching</c> or <c>Caching:Instances:&lt;name&gt;</c>.</summary>
+    /// <summary>Gets the configuration path of the section, for messages: <c>Caching</c>, <c>Caching:Instances:&lt;name&gt;</c> or <c>Caching:Silo:Storage</c>.</summary>
     public string SectionPath { get; }
 
     /// <summary>Gets the normalized section: canonical keys only (<c>Type</c>, <c>Threshold</c>, <c>Redis:Host</c>, ...).</summary>
@@ -68,6 +80,14 @@ public sealed class CacheBackendFactoryContext
     public ILoggerFactory LoggerFactory { get; }
 
     internal CacheConfigurationReader Reader { get; }
+
+    private static string SectionPathOf(string instanceName)
+    {
+        ArgumentNullException.ThrowIfNull(instanceName);
+        return instanceName.Length == 0
+            ? CacheConfigurationNormalizer.SectionName
+            : $"{CacheConfigurationNormalizer.SectionName}:{CacheConfigurationNormalizer.InstancesKey}:{instanceName}";
+    }
 
     /// <summary>Creates a backend's options: copies <see cref="BackendOptions"/>, lets <paramref name="bindSection"/> read the
     /// backend's own keys and <see cref="Args"/>, then applies the matching <see cref="Options"/> overrides

@@ -4,7 +4,9 @@ namespace Orleans.Caching;
 
 /// <summary>
 /// Maps backend names (<c>Caching:Type</c>, <c>CACHE_TYPE</c>) to factories. It starts with <c>NullCache</c>, <c>SimpleCache</c> and
-/// <c>FileSystemCache</c>; other packages add theirs (<c>RedisCache</c>, <c>MemcachedCache</c>, ...) through <see cref="Add(string, Func{CacheBackendFactoryContext, ICacheBackend}, string[])"/>.
+/// <c>FileSystemCache</c>; other packages add theirs (<c>Local</c>, <c>RedisCache</c>, <c>MemcachedCache</c>, ...) through an
+/// <see cref="ICacheBackendProvider"/> declared on their assembly (found when the application references the package) or through
+/// <see cref="Add(string, Func{CacheBackendFactoryContext, ICacheBackend}, string[])"/>.
 /// </summary>
 /// <remarks>
 /// <para>Names are case-insensitive. A registered name is also reachable as <c>flask_caching.backends.&lt;Name&gt;</c>,
@@ -21,15 +23,35 @@ public sealed class CacheBackendRegistry
     private readonly Dictionary<string, Registration> _byCanonicalName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (string Name, string ProvidedBy)> _pending = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Initializes a new instance of the <see cref="CacheBackendRegistry"/> class with the built-in backends.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CacheBackendRegistry"/> class with the built-in backends and those of the
+    /// provider packages the application ships (<see cref="CacheBackendProviderAttribute"/>).</summary>
+    /// <exception cref="InvalidOperationException">A package declares a provider that cannot be created.</exception>
     public CacheBackendRegistry()
+        : this(discoverProviders: true)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CacheBackendRegistry"/> class with the built-in backends, and optionally those of the
+    /// provider packages the application ships.</summary>
+    /// <param name="discoverProviders"><see langword="true"/> to apply the providers of loaded (and known, shipped) package assemblies.</param>
+    /// <exception cref="InvalidOperationException">A package declares a provider that cannot be created.</exception>
+    public CacheBackendRegistry(bool discoverProviders)
     {
         BuiltInBackends.Register(this);
         foreach ((string alias, string name, string providedBy) in BuiltInBackends.ProvidedElsewhere)
         {
             _pending[alias] = (name, providedBy);
         }
+
+        Providers = discoverProviders ? CacheBackendProviderDiscovery.Discover(BuiltInBackends.ProviderAssemblies) : [];
+        foreach (ICacheBackendProvider provider in Providers)
+        {
+            provider.Register(this);
+        }
     }
+
+    /// <summary>Gets the provider packages applied to this registry; <c>services.AddOrleansCaching(...)</c> lets them add their services.</summary>
+    public IReadOnlyList<ICacheBackendProvider> Providers { get; }
 
     /// <summary>Gets the canonical names of the registered backends, sorted.</summary>
     public IReadOnlyList<string> Names => _byCanonicalName.Keys.Order(StringComparer.OrdinalIgnoreCase).ToList();
@@ -154,8 +176,8 @@ public sealed class CacheBackendRegistry
 
     private static CacheConfigurationException ProvidedElsewhere(string sectionPath, string typeName, (string Name, string ProvidedBy) pending)
         => Failure(sectionPath, typeName,
-            $"the {pending.Name} backend is provided by {pending.ProvidedBy}, which is not registered. Reference it and register its backends on the builder "
-            + "returned by services.AddOrleansCaching(...) (packages register through OrleansCachingBuilder.AddBackend)");
+            $"the {pending.Name} backend is provided by {pending.ProvidedBy}, which is not registered. Add a reference to that package (its backends "
+            + "register themselves), or register a backend of that name on the builder returned by services.AddOrleansCaching(...) (OrleansCachingBuilder.AddBackend)");
 
     private static CacheConfigurationException Failure(string sectionPath, string typeName, string reason)
         => new($"{sectionPath}:Type", $"Invalid cache configuration: {FlaskConfigurationAliases.Describe(sectionPath, "Type")} is '{typeName}'; {reason}.", null);

@@ -88,6 +88,20 @@ public static class CacheConfigurationNormalizer
         return Build(Merge(layers, $"{SectionName}:{InstancesKey}:{instanceName}"));
     }
 
+    /// <summary>Normalizes a section that configures a backend on its own (such as a silo's storage, <c>Caching:Silo:Storage</c>): its
+    /// <c>CACHE_*</c> aliases become canonical keys (the canonical key wins), <c>Options</c> and <c>Args</c> texts are expanded.</summary>
+    /// <param name="section">The section.</param>
+    /// <param name="sectionPath">Its full path, for messages.</param>
+    /// <returns>A configuration of canonical keys.</returns>
+    /// <exception cref="CacheConfigurationException"><c>Options</c> or <c>Args</c> text does not parse.</exception>
+    public static IConfiguration NormalizeSection(IConfiguration section, string sectionPath)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(sectionPath);
+        Dictionary<string, string?> flat = Flatten(section);
+        return Build(Merge([AliasLayer(flat), CanonicalLayer(flat)], sectionPath));
+    }
+
     /// <summary>Lists the named instances declared under <c>Caching:Instances</c>.</summary>
     /// <param name="configuration">The configuration root or the <c>Caching</c> section.</param>
     /// <returns>The instance names with their sections.</returns>

@@ -9,7 +9,7 @@ namespace Orleans.Caching;
 public sealed class CacheSettings
 {
     /// <summary>Gets or sets the backend name or type name (<c>CACHE_TYPE</c>).</summary>
-    /// <value><see langword="null"/>: configuration decides (<c>SimpleCache</c> when nothing does).</value>
+    /// <value><see langword="null"/>: configuration decides (<c>Local</c>, an embedded silo, when nothing does).</value>
     public string? Type { get; set; }
 
     /// <summary>Gets or sets the timeout used when an operation passes none (<c>CACHE_DEFAULT_TIMEOUT</c>).</summary>

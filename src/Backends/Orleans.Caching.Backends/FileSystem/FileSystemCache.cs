@@ -99,6 +99,22 @@ public sealed partial class FileSystemCache : CacheBackend
     }
 
     /// <inheritdoc/>
+    /// <remarks>The expiry comes from the file header, in whole seconds; an entry that never expires reports none.</remarks>
+    protected override ValueTask<CacheEntry?> GetEntryCoreAsync(string key, CancellationToken cancellationToken)
+    {
+        byte[] keyBytes = Encoding.UTF8.GetBytes(key);
+        EntryStatus status = ReadEntry(GetFilePath(keyBytes), keyBytes, readValueIfAlive: true, out long expiry, out byte[]? value);
+        if (status != EntryStatus.Alive || value is null)
+        {
+            return ValueTask.FromResult<CacheEntry?>(null);
+        }
+
+        // Expiries beyond the representable range (huge timeouts) never expire in practice.
+        DateTimeOffset? expiresAt = expiry == 0 || expiry > DateTimeOffset.MaxValue.ToUnixTimeSeconds() ? null : DateTimeOffset.FromUnixTimeSeconds(expiry);
+        return ValueTask.FromResult<CacheEntry?>(new CacheEntry(value, expiresAt));
+    }
+
+    /// <inheritdoc/>
     protected override ValueTask<bool> HasCoreAsync(string key, CancellationToken cancellationToken)
     {
         byte[] keyBytes = Encoding.UTF8.GetBytes(key);

@@ -6,9 +6,8 @@ namespace Orleans.Caching;
 /// the backend registry and a serializer set in code. Normalization is redone on each read so reloaded configuration counts.</summary>
 internal sealed class CachingRegistration
 {
-    /// <summary>The backend used when nothing names one. <c>SimpleCache</c> for now; the embedded-silo <c>Local</c> type becomes
-    /// the default once the silo package exists.</summary>
-    public const string DefaultBackendType = "SimpleCache";
+    /// <summary>The backend used when nothing names one: <c>Local</c>, an embedded silo in this process (the Orleans.Caching.Silo package).</summary>
+    public const string DefaultBackendType = "Local";
 
     private static readonly IConfiguration s_empty = new ConfigurationBuilder().Build();
 

@@ -54,8 +54,9 @@ internal static class DecoratorSteps
     /// <param name="timeout">The time-to-live.</param>
     /// <param name="afterSet">Runs after a successful write (memoize refreshes its version keys), under the same policy.</param>
     /// <param name="cancellationToken">Cancels the writes.</param>
-    /// <returns>A task that completes when the value is stored or the failure handled.</returns>
-    public static async ValueTask StoreAsync(
+    /// <returns><see langword="true"/> if the value was written (even if <paramref name="afterSet"/> failed afterwards);
+    /// <see langword="false"/> if the filter rejected it or the write failed.</returns>
+    public static async ValueTask<bool> StoreAsync(
         Cache cache,
         CacheSignalKind kind,
         string key,
@@ -67,15 +68,17 @@ internal static class DecoratorSteps
         CancellationToken cancellationToken)
     {
         string operation = "response_filter";
+        bool written = false;
         try
         {
             if (filter is not null && !filter(filterInput))
             {
-                return;
+                return false;
             }
 
             operation = "set";
             await cache.SetAsync(key, stored, timeout, cancellationToken).ConfigureAwait(false);
+            written = true;
             if (afterSet is not null)
             {
                 operation = "after_set";
@@ -86,5 +89,7 @@ internal static class DecoratorSteps
         {
             cache.OnDecoratorFailure(kind, ex, operation, key);
         }
+
+        return written;
     }
 }

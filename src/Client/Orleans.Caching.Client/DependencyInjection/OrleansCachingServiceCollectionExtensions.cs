@@ -21,7 +21,9 @@ public static class OrleansCachingServiceCollectionExtensions
     /// <para>Values that must parse (timeouts, thresholds, hash methods, file modes, <c>CACHE_OPTIONS</c>) are checked here and throw
     /// <see cref="CacheConfigurationException"/>. The backend name and the serializer are checked when the host starts
     /// (<c>ValidateOnStart</c>) and when the cache is first resolved, because backend packages register after this call.</para>
-    /// <para>With no <c>Caching:Type</c>, the backend is <c>SimpleCache</c> (an embedded silo, <c>Local</c>, will become the default).</para>
+    /// <para>With no <c>Caching:Type</c>, the backend is <c>Local</c>: an embedded silo in this process, provided by the Orleans.Caching.Silo
+    /// package. Referencing a provider package is enough: its backends and services register themselves here
+    /// (<see cref="CacheBackendProviderAttribute"/>).</para>
     /// </remarks>
     /// <exception cref="CacheConfigurationException">A configured value is invalid.</exception>
     public static OrleansCachingBuilder AddOrleansCaching(this IServiceCollection services, IConfiguration configuration)
@@ -91,6 +93,10 @@ public static class OrleansCachingServiceCollectionExtensions
         }
 
         registration.ValidateValues();
+        foreach (ICacheBackendProvider provider in registration.Registry.Providers)
+        {
+            provider.ConfigureServices(services);
+        }
 
         services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);

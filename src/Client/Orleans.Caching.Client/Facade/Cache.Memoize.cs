@@ -3,14 +3,18 @@ namespace Orleans.Caching;
 public partial class Cache
 {
     private readonly MemoizeRegistry _memoizeRegistry = new();
-    private MemoizeVersions? _memoizeVersions;
+    private IMemoizeVersionSource? _memoizeVersions;
 
     /// <summary>Gets the memoized functions of this cache.</summary>
     internal MemoizeRegistry MemoizeRegistry => _memoizeRegistry;
 
-    /// <summary>Gets the version-key handling of memoized functions.</summary>
-    internal MemoizeVersions MemoizeVersions => LazyInitializer.EnsureInitialized(ref _memoizeVersions, () => new MemoizeVersions(this));
+    /// <summary>Gets where memoized functions keep their versions: version grains over a grain backend, else version keys in the cache.</summary>
+    internal IMemoizeVersionSource MemoizeVersions => LazyInitializer.EnsureInitialized(
+        ref _memoizeVersions,
+        () => GrainCapabilities is { } grains ? new GrainMemoizeVersions(grains) : new MemoizeVersions(this));
 
+    /// <summary>Gets the grain capabilities of the backend (single-flight, version grains), or <see langword="null"/> in direct mode.</summary>
+    internal IGrainCacheCapabilities? GrainCapabilities => Backend as IGrainCacheCapabilities;
 
     /// <summary>
     /// Memoizes a function (Flask-Caching's <c>@cache.memoize(...)</c>): its results are cached under a key built from the
@@ -31,6 +35,7 @@ public partial class Cache
     /// overridden <see cref="object.ToString"/>, else the object itself (per-object identity, so a mutated object keeps its key).</para>
     /// <para>Function names of lambdas are the compiler's; set <see cref="MemoizeOptions.Name"/> to keep them stable across edits.</para>
     /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="MemoizeOptions.LeaseDuration"/> is not positive.</exception>
     /// <exception cref="ArgumentException">The delegate returns nothing (<see langword="void"/>, <see cref="Task"/>,
     /// <see cref="ValueTask"/>), has by-reference parameters, or is an extension method group closed over its first argument.</exception>
     public MemoizedFunction<TDelegate> Memoize<TDelegate>(TDelegate function, MemoizeOptions? options = null)
@@ -47,8 +52,14 @@ public partial class Cache
             throw new ArgumentException($"Cannot memoize {method.Name}: the delegate is closed over the method's first argument (an extension method group). Wrap the call in a lambda instead.", nameof(function));
         }
 
+        options ??= new MemoizeOptions();
+        if (options.LeaseDuration <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.LeaseDuration, "MemoizeOptions.LeaseDuration must be positive.");
+        }
+
         var descriptor = new MemoizeDescriptor(this, method, virtualSelf: boundMethod || openInstance, argumentOffset: openInstance ? 1 : 0,
-            options ?? new MemoizeOptions(), shape.ResultType, shape.CallOriginal);
+            options, shape.ResultType, shape.CallOriginal);
         return new MemoizedFunction<TDelegate>(new MemoizeBinding(descriptor, function, boundMethod ? target : null));
     }
 

@@ -3,7 +3,9 @@ namespace Orleans.Caching;
 /// <summary>
 /// The per-call flow of a memoized function (Flask-Caching's <c>memoize</c> wrapper): <c>unless</c>, <c>forced_update</c>,
 /// key (versions read and created), <c>get</c> (+<c>has</c> with <c>cache_none</c>), <c>is_stale</c>, signals, the call,
-/// <c>response_filter</c>, <c>set</c> and the refresh of the version keys. Cache failures are handed to
+/// <c>response_filter</c>, <c>set</c> and the refresh of the version keys. Over a grain backend the read is single-flight
+/// (<see cref="MemoizeSingleFlight"/>): a miss holds a lease that the <c>set</c> settles, or that is released when the function
+/// throws or its result is not stored. Cache failures are handed to
 /// <see cref="Cache.OnDecoratorFailure"/> (rethrown in debug, else logged and the function runs uncached); the function's own
 /// exceptions propagate.
 /// </summary>
@@ -37,6 +39,7 @@ internal static class MemoizeEngine
         string? key = null;
         object? value = null;
         bool found = false;
+        MemoizeLease lease = default;
         try
         {
             bool forced = options.ForcedUpdate?.Invoke(invocation) == true;
@@ -45,7 +48,7 @@ internal static class MemoizeEngine
             if (!forced)
             {
                 operation = "get";
-                (found, value) = await DecoratorSteps.ReadAsync(cache, key, descriptor.Shape.StorageType, options.CacheNone, CacheSignalKind.Memoize, cancellationToken).ConfigureAwait(false);
+                (found, value, lease) = await MemoizeSingleFlight.ReadAsync(cache, key, descriptor.Shape.StorageType, options, cancellationToken).ConfigureAwait(false);
                 if (found && options.IsStale is { } isStale)
                 {
                     operation = "is_stale";
@@ -66,10 +69,23 @@ internal static class MemoizeEngine
         }
 
         cache.OnDecoratorMiss(CacheSignalKind.Memoize, key, invocation);
-        object? result = await descriptor.CallOriginal(binding.Function, arguments).ConfigureAwait(false);
-        object? stored = await descriptor.Shape.ToStorageAsync(result, cancellationToken).ConfigureAwait(false);
+        object? result;
+        object? stored;
+        try
+        {
+            result = await descriptor.CallOriginal(binding.Function, arguments).ConfigureAwait(false);
+            stored = await descriptor.Shape.ToStorageAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (lease.IsHeld)
+        {
+            // The function failed: let the waiters go (one of them computes); the exception is this caller's.
+            await lease.ReleaseAsync(cache).ConfigureAwait(false);
+            throw;
+        }
+
         CacheTimeout? timeout = descriptor.Timeout;
-        await DecoratorSteps.StoreAsync(
+        // Over grains a null result without cache_none would read as a miss anyway: it is not stored, and the lease is released.
+        bool written = (stored is not null || options.CacheNone || cache.GrainCapabilities is null) && await DecoratorSteps.StoreAsync(
             cache,
             CacheSignalKind.Memoize,
             key,
@@ -79,6 +95,11 @@ internal static class MemoizeEngine
             timeout,
             ct => cache.MemoizeVersions.RefreshAsync(call.VersionKeys, timeout, ct),
             cancellationToken).ConfigureAwait(false);
+        if (!written)
+        {
+            await lease.ReleaseAsync(cache).ConfigureAwait(false);
+        }
+
         return descriptor.Shape.IsGenerator ? descriptor.Shape.FromStorage(stored) : result;
     }
 }

@@ -55,6 +55,14 @@ public sealed class MemoizeOptions
     /// <value><see langword="null"/>.</value>
     public IReadOnlyCollection<string>? ArgsToIgnore { get; set; }
 
+    /// <summary>Gets or sets how long the caller that computes a missing entry holds the single-flight lease when the cache is
+    /// grain-backed (<c>Local</c>, <c>Cluster</c>): concurrent callers of the same arguments wait for that caller's value instead of
+    /// running the function too. If the lease runs out before a value is stored, the waiters are released and one of them computes.</summary>
+    /// <value>30 seconds. Ignored in direct mode (other backends have no single-flight).</value>
+    /// <remarks>Set it above the function's longest expected run: a shorter lease lets a second caller start while the first is still
+    /// computing; a longer one only matters when the computing process dies (its waiters then wait the whole lease).</remarks>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Gets or sets the function name used for keys and version keys instead of the derived one.</summary>
     /// <value><see langword="null"/>: the declaring type's full name (nested types joined with <c>.</c>), a dot and the method
     /// name, with every character outside <c>[A-Za-z0-9_.]</c> (within Latin-1) removed.</value>

@@ -3,10 +3,11 @@ using System.Security.Cryptography;
 namespace Orleans.Caching;
 
 /// <summary>
-/// Version keys of memoized functions (Flask-Caching's <c>_memoize_version</c>), kept behind this narrow surface so the grain
-/// backend can replace it with version grains. Every operation goes through the public virtual methods of <see cref="Cache"/>.
+/// Version keys of memoized functions kept in the cache itself (Flask-Caching's <c>_memoize_version</c>): the direct-mode
+/// <see cref="IMemoizeVersionSource"/>. Every operation goes through the public virtual methods of <see cref="Cache"/>, so a
+/// subclass sees the <c>get_many</c>/<c>set_many</c>/<c>delete_many</c> calls Flask-Caching's tests assert.
 /// </summary>
-internal sealed class MemoizeVersions
+internal sealed class MemoizeVersions : IMemoizeVersionSource
 {
     private readonly Cache _cache;
 

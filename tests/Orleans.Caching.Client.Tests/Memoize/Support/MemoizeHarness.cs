@@ -22,6 +22,9 @@ public sealed class MemoizeHarness
     public Cache Cache { get; }
 
     public void Advance(double seconds) => Clock.Advance(seconds);
+
+    /// <summary>Tells whether a memoize version key holds a version: in direct mode it is a cache entry.</summary>
+    public async Task<bool> HasVersionAsync(string versionKey) => await Cache.GetAsync(versionKey) is not null;
 }
 
 /// <summary>A random source for "big_foo" style functions whose result changes on every run.</summary>
