@@ -20,7 +20,7 @@ public readonly struct GrainId : IEquatable<GrainId>
 
         Type = type;
         Key = key;
-        UniformHash = StableHash.Combine(StableHash.Hash(type.Name), StableHash.Hash(key));
+        UniformHash = StableHash.Combine(type.NameHash, StableHash.Hash(key));
     }
 
     /// <summary>Gets the grain type.</summary>

@@ -14,10 +14,14 @@ public readonly record struct GrainType
         }
 
         Name = name;
+        NameHash = StableHash.Hash(name);
     }
 
     /// <summary>Gets the type name.</summary>
     public string Name { get; }
+
+    /// <summary>Gets the stable hash of <see cref="Name"/>, computed once (every <see cref="GrainId"/> of the type combines it with its key's hash).</summary>
+    public ulong NameHash { get; }
 
     /// <inheritdoc/>
     public override string ToString() => Name;

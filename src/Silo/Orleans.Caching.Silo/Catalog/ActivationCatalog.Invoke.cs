@@ -48,6 +48,11 @@ internal sealed partial class ActivationCatalog
                 RejectionReason.Unavailable, $"The silo is stopping; the call {request.MethodName} to grain {grainId} was not run."));
         }
 
+        if (_activations.TryGetValue(grainId, out ActivationData? existing))
+        {
+            return existing.InvokeAsync(request, rerun, cancellationToken);
+        }
+
         if (!_classes.ContainsKey(grainId.Type))
         {
             return ValueTask.FromException<TResult>(new GrainCallRejectedException(

@@ -83,16 +83,61 @@ internal sealed partial class ActivationData
     /// <param name="request">The call.</param>
     /// <param name="cancellationToken">Passed to the grain.</param>
     /// <returns>The result.</returns>
-    public async ValueTask<TResult> RunTurnAsync<TResult>(GrainRequest<TResult> request, CancellationToken cancellationToken)
+    /// <remarks>A grain method that completes synchronously (a cache hit) ends its turn here without an async state machine
+    /// or a slow-turn clock reading; only turns that await are timed.</remarks>
+    public ValueTask<TResult> RunTurnAsync<TResult>(GrainRequest<TResult> request, CancellationToken cancellationToken)
+    {
+        if (_catalog.IncomingFilters.Length != 0)
+        {
+            return RunFilteredTurnAsync(request, cancellationToken);
+        }
+
+        ValueTask<TResult> call;
+        try
+        {
+            call = request.InvokeAsync(_grain!, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            EndTurn(request, ex is InconsistentStateException, started: 0);
+            return ValueTask.FromException<TResult>(ex);
+        }
+
+        if (call.IsCompletedSuccessfully)
+        {
+            TResult result = call.Result;
+            EndTurn(request, inconsistent: false, started: 0);
+            return new ValueTask<TResult>(result);
+        }
+
+        return AwaitTurnAsync(request, call, _catalog.TrackSlowTurns ? _catalog.TimeProvider.GetTimestamp() : 0);
+    }
+
+    private async ValueTask<TResult> AwaitTurnAsync<TResult>(GrainRequest<TResult> request, ValueTask<TResult> call, long started)
+    {
+        bool inconsistent = false;
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (InconsistentStateException)
+        {
+            inconsistent = true;
+            throw;
+        }
+        finally
+        {
+            EndTurn(request, inconsistent, started);
+        }
+    }
+
+    private async ValueTask<TResult> RunFilteredTurnAsync<TResult>(GrainRequest<TResult> request, CancellationToken cancellationToken)
     {
         long started = _catalog.TrackSlowTurns ? _catalog.TimeProvider.GetTimestamp() : 0;
         bool inconsistent = false;
         try
         {
-            var filters = _catalog.IncomingFilters;
-            return filters.Length == 0
-                ? await request.InvokeAsync(_grain!, cancellationToken).ConfigureAwait(false)
-                : await IncomingGrainCallContext<TResult>.InvokeAsync(filters, GrainId, _grain!, request, cancellationToken).ConfigureAwait(false);
+            return await IncomingGrainCallContext<TResult>.InvokeAsync(_catalog.IncomingFilters, GrainId, _grain!, request, cancellationToken).ConfigureAwait(false);
         }
         catch (InconsistentStateException)
         {
