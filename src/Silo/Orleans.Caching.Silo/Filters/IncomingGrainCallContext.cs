@@ -4,29 +4,19 @@ namespace Orleans.Caching.Silo;
 
 /// <summary>A call passing through the incoming filters inside the activation's turn; the last stage runs the grain method.</summary>
 /// <typeparam name="TResult">The result type.</typeparam>
-internal sealed class IncomingGrainCallContext<TResult> : IGrainCallContext
+internal sealed class IncomingGrainCallContext<TResult> : GrainCallContext<TResult>
 {
     private readonly IIncomingGrainCallFilter[] _filters;
     private readonly object _grain;
-    private readonly GrainRequest<TResult> _request;
-    private int _stage;
 
     private IncomingGrainCallContext(IIncomingGrainCallFilter[] filters, GrainId targetId, object grain, GrainRequest<TResult> request, CancellationToken cancellationToken)
+        : base(targetId, request, cancellationToken)
     {
         _filters = filters;
         _grain = grain;
-        _request = request;
-        TargetId = targetId;
-        CancellationToken = cancellationToken;
     }
 
-    public GrainId TargetId { get; }
-
-    public GrainRequest Request => _request;
-
-    public object? Result { get; set; }
-
-    public CancellationToken CancellationToken { get; }
+    protected override int FilterCount => _filters.Length;
 
     /// <summary>Runs the filters and the grain method.</summary>
     /// <param name="filters">The filters, in order.</param>
@@ -35,19 +25,11 @@ internal sealed class IncomingGrainCallContext<TResult> : IGrainCallContext
     /// <param name="request">The call.</param>
     /// <param name="cancellationToken">The call's token.</param>
     /// <returns>The result the chain produced.</returns>
-    public static async ValueTask<TResult> InvokeAsync(
+    public static ValueTask<TResult> InvokeAsync(
         IIncomingGrainCallFilter[] filters, GrainId targetId, object grain, GrainRequest<TResult> request, CancellationToken cancellationToken)
-    {
-        var context = new IncomingGrainCallContext<TResult>(filters, targetId, grain, request, cancellationToken);
-        await context.InvokeAsync().ConfigureAwait(false);
-        return FilterResult.Unbox<TResult>(context.Result, request, targetId);
-    }
+        => new IncomingGrainCallContext<TResult>(filters, targetId, grain, request, cancellationToken).RunChainAsync();
 
-    public ValueTask InvokeAsync()
-    {
-        int stage = _stage++;
-        return stage < _filters.Length ? _filters[stage].InvokeAsync(this) : InvokeGrainAsync();
-    }
+    protected override ValueTask InvokeFilterAsync(int index) => _filters[index].InvokeAsync(this);
 
-    private async ValueTask InvokeGrainAsync() => Result = await _request.InvokeAsync(_grain, CancellationToken).ConfigureAwait(false);
+    protected override ValueTask<TResult> InvokeTargetAsync() => TypedRequest.InvokeAsync(_grain, CancellationToken);
 }

@@ -4,29 +4,19 @@ namespace Orleans.Caching.Silo;
 
 /// <summary>A call passing through the outgoing filters; the last stage delivers it to the catalog.</summary>
 /// <typeparam name="TResult">The result type.</typeparam>
-internal sealed class OutgoingGrainCallContext<TResult> : IGrainCallContext
+internal sealed class OutgoingGrainCallContext<TResult> : GrainCallContext<TResult>
 {
     private readonly IOutgoingGrainCallFilter[] _filters;
     private readonly ActivationCatalog _catalog;
-    private readonly GrainRequest<TResult> _request;
-    private int _stage;
 
     private OutgoingGrainCallContext(IOutgoingGrainCallFilter[] filters, ActivationCatalog catalog, GrainId targetId, GrainRequest<TResult> request, CancellationToken cancellationToken)
+        : base(targetId, request, cancellationToken)
     {
         _filters = filters;
         _catalog = catalog;
-        _request = request;
-        TargetId = targetId;
-        CancellationToken = cancellationToken;
     }
 
-    public GrainId TargetId { get; }
-
-    public GrainRequest Request => _request;
-
-    public object? Result { get; set; }
-
-    public CancellationToken CancellationToken { get; }
+    protected override int FilterCount => _filters.Length;
 
     /// <summary>Runs the filters and the call.</summary>
     /// <param name="filters">The filters, in order.</param>
@@ -35,19 +25,11 @@ internal sealed class OutgoingGrainCallContext<TResult> : IGrainCallContext
     /// <param name="request">The call.</param>
     /// <param name="cancellationToken">The call's token.</param>
     /// <returns>The result the chain produced.</returns>
-    public static async ValueTask<TResult> InvokeAsync(
+    public static ValueTask<TResult> InvokeAsync(
         IOutgoingGrainCallFilter[] filters, ActivationCatalog catalog, GrainId targetId, GrainRequest<TResult> request, CancellationToken cancellationToken)
-    {
-        var context = new OutgoingGrainCallContext<TResult>(filters, catalog, targetId, request, cancellationToken);
-        await context.InvokeAsync().ConfigureAwait(false);
-        return FilterResult.Unbox<TResult>(context.Result, request, targetId);
-    }
+        => new OutgoingGrainCallContext<TResult>(filters, catalog, targetId, request, cancellationToken).RunChainAsync();
 
-    public ValueTask InvokeAsync()
-    {
-        int stage = _stage++;
-        return stage < _filters.Length ? _filters[stage].InvokeAsync(this) : SendAsync();
-    }
+    protected override ValueTask InvokeFilterAsync(int index) => _filters[index].InvokeAsync(this);
 
-    private async ValueTask SendAsync() => Result = await _catalog.InvokeAsync(TargetId, _request, CancellationToken).ConfigureAwait(false);
+    protected override ValueTask<TResult> InvokeTargetAsync() => _catalog.InvokeAsync(TargetId, TypedRequest, CancellationToken);
 }
