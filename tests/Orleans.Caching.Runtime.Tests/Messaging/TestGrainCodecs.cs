@@ -1,11 +1,11 @@
 namespace Orleans.Caching.Runtime.Tests.Messaging;
 
-public interface IEchoGrain : IGrainWithStringKey
+internal interface IEchoGrain : IGrainWithStringKey
 {
     ValueTask<string> EchoAsync(string text, CancellationToken cancellationToken);
 }
 
-public sealed class EchoRequest(string text) : GrainRequest<string>
+internal sealed class EchoRequest(string text) : GrainRequest<string>
 {
     public string Text { get; } = text;
 
@@ -16,7 +16,7 @@ public sealed class EchoRequest(string text) : GrainRequest<string>
     public override ValueTask<string> InvokeAsync(object grain, CancellationToken cancellationToken) => ((IEchoGrain)grain).EchoAsync(Text, cancellationToken);
 }
 
-public sealed class UnregisteredRequest : GrainRequest<bool>
+internal sealed class UnregisteredRequest : GrainRequest<bool>
 {
     public override string MethodName => "Nothing";
 
