@@ -41,11 +41,14 @@ internal sealed partial class StackExchangeRedisConnection : IRedisConnection
             _multiplexer = null;
         }
 
-        multiplexer?.Dispose();
         if (multiplexer is null && _connecting is { IsCompletedSuccessfully: true } connecting)
         {
-            connecting.Result.Dispose();
+            multiplexer = connecting.Result;
         }
+
+        // Without waiting for commands in flight: a graceful close waits for a reply that a dead server never sends.
+        multiplexer?.Close(allowCommandsToComplete: false);
+        multiplexer?.Dispose();
 
         _relay?.Dispose();
     }
