@@ -26,6 +26,9 @@ internal sealed record RedisConnectionSettings
     /// <summary>Gets a value indicating whether the servers form a Redis Cluster (multi-key commands are split by slot).</summary>
     public bool IsCluster { get; init; }
 
+    /// <summary>Gets a value indicating whether the servers are replicas to read from (reads prefer a replica; the client finds no master).</summary>
+    public bool ReadFromReplica { get; init; }
+
     /// <summary>Gets extra client options by name.</summary>
     public IReadOnlyDictionary<string, string> ClientOptions { get; init; } = new Dictionary<string, string>();
 

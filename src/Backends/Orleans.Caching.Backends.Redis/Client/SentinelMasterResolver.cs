@@ -77,8 +77,9 @@ internal sealed class SentinelMasterResolver : IDisposable
         {
             var fields = replica.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
             string flags = fields.GetValueOrDefault("flags", string.Empty);
-            if (flags.Contains("down", StringComparison.Ordinal) || flags.Contains("disconnected", StringComparison.Ordinal)
-                || !string.Equals(fields.GetValueOrDefault("master-link-status", "ok"), "ok", StringComparison.OrdinalIgnoreCase))
+            // Sentinels report master-link-status from INFO they refresh every 10 s, so a fresh replica reads "err" for a while; only
+            // replicas the sentinels consider down or disconnected are skipped (a read that fails on a replica falls back to the master).
+            if (flags.Contains("down", StringComparison.Ordinal) || flags.Contains("disconnected", StringComparison.Ordinal))
             {
                 continue;
             }

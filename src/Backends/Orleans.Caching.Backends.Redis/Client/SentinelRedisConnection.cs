@@ -29,6 +29,9 @@ internal sealed class SentinelRedisConnection : IRedisConnection
     /// <summary>Gets the master in use, once resolved.</summary>
     internal RedisEndpoint? CurrentMaster => _topology?.MasterEndpoint;
 
+    /// <summary>Gets the replica reads go to, once resolved (<see langword="null"/> if none is healthy).</summary>
+    internal string? CurrentReplica => _topology?.Replica?.Description;
+
     public void Dispose()
     {
         _topology?.Dispose();
@@ -136,7 +139,7 @@ internal sealed class SentinelRedisConnection : IRedisConnection
             var next = new Topology(
                 master,
                 new StackExchangeRedisConnection(_template with { Endpoints = [master] }, _logger),
-                replicas.Count == 0 ? null : new StackExchangeRedisConnection(_template with { Endpoints = [replicas[0]] }, _logger));
+                replicas.Count == 0 ? null : new StackExchangeRedisConnection(_template with { Endpoints = [replicas[0]], ReadFromReplica = true }, _logger));
             _topology = next;
             current?.Dispose();
             return next;

@@ -21,7 +21,7 @@ internal sealed partial class StackExchangeRedisConnection
                     batch[i] = s.keys[group[i]];
                 }
 
-                RedisValue[] values = await db.StringGetAsync(batch).ConfigureAwait(false);
+                RedisValue[] values = await db.StringGetAsync(batch, s.Item2._readFlags).ConfigureAwait(false);
                 for (int i = 0; i < group.Length; i++)
                 {
                     result[group[i]] = (byte[]?)values[i];

@@ -6,12 +6,12 @@ namespace Orleans.Caching.Backends.Redis;
 internal sealed partial class StackExchangeRedisConnection
 {
     public Task<byte[]?> GetAsync(string key)
-        => RunAsync("GET", key, static async (db, k) => (byte[]?)await db.StringGetAsync(k).ConfigureAwait(false));
+        => RunAsync("GET", (key, _readFlags), static async (db, s) => (byte[]?)await db.StringGetAsync(s.key, s._readFlags).ConfigureAwait(false));
 
     public Task<(byte[]? Value, TimeSpan? TimeToLive)> GetWithTimeToLiveAsync(string key)
-        => RunAsync("GET+PTTL", key, static async (db, k) =>
+        => RunAsync("GET+PTTL", (key, _readFlags), static async (db, s) =>
         {
-            RedisValueWithExpiry entry = await db.StringGetWithExpiryAsync(k).ConfigureAwait(false);
+            RedisValueWithExpiry entry = await db.StringGetWithExpiryAsync(s.key, s._readFlags).ConfigureAwait(false);
             return ((byte[]?)entry.Value, entry.Expiry);
         });
 
@@ -20,7 +20,7 @@ internal sealed partial class StackExchangeRedisConnection
             => db.StringSetAsync(s.key, s.Value, s.expiry, s.onlyIfMissing ? When.NotExists : When.Always));
 
     public Task<bool> ExistsAsync(string key)
-        => RunAsync("EXISTS", key, static (db, k) => db.KeyExistsAsync(k));
+        => RunAsync("EXISTS", (key, _readFlags), static (db, s) => db.KeyExistsAsync(s.key, s._readFlags));
 
     public Task<bool> DeleteAsync(string key)
         => RunAsync("DEL", key, static (db, k) => db.KeyDeleteAsync(k));

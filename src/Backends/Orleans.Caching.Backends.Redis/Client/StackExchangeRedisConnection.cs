@@ -15,6 +15,7 @@ internal sealed partial class StackExchangeRedisConnection : IRedisConnection
 {
     private readonly RedisConnectionSettings _settings;
     private readonly ILogger _logger;
+    private readonly CommandFlags _readFlags;
     private readonly object _gate = new();
     private Task<ConnectionMultiplexer>? _connecting;
     private ConnectionMultiplexer? _multiplexer;
@@ -26,6 +27,7 @@ internal sealed partial class StackExchangeRedisConnection : IRedisConnection
         _settings = settings;
         _logger = logger;
         Description = settings.Describe();
+        _readFlags = settings.ReadFromReplica ? CommandFlags.PreferSlave : CommandFlags.None;
         _ = BuildConfiguration(settings, []);
     }
 
