@@ -10,8 +10,18 @@ public partial class MemcachedCache
 
     /// <inheritdoc/>
     protected override async ValueTask<long?> IncrementCoreAsync(string key, long delta, CancellationToken cancellationToken)
+        => await IncrementItemAsync(key, MemcachedKey.Encode(key), delta, static value => value, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Adds to the counter held by one item: natively (<c>incr</c>, or <c>add</c> when missing) for a non-negative delta on a
+    /// non-negative counter, else by compare-and-swap, which writes the counter back as plain decimal text.</summary>
+    /// <param name="key">The full key, for messages.</param>
+    /// <param name="storedKey">The item's key.</param>
+    /// <param name="delta">The amount to add.</param>
+    /// <param name="decode">Extracts the counter text from a stored item (<see langword="null"/>: the item is no counter).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The new value.</returns>
+    private protected async ValueTask<long> IncrementItemAsync(string key, byte[] storedKey, long delta, Func<byte[], byte[]?> decode, CancellationToken cancellationToken)
     {
-        byte[] storedKey = MemcachedKey.Encode(key);
         if (delta >= 0)
         {
             MemcachedNode node = Client.Locate(storedKey);
@@ -39,7 +49,7 @@ public partial class MemcachedCache
             }
         }
 
-        return await CompareAndSwapCounterAsync(key, storedKey, delta, static value => value, static value => value, cancellationToken).ConfigureAwait(false);
+        return await CompareAndSwapCounterAsync(key, storedKey, delta, decode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Updates a counter with get + compare-and-swap, retrying while other writers change it; a missing counter is created with
@@ -48,10 +58,9 @@ public partial class MemcachedCache
     /// <param name="storedKey">The item's key.</param>
     /// <param name="delta">The amount to add.</param>
     /// <param name="decode">Extracts the counter text from a stored item (<see langword="null"/>: the item is no counter).</param>
-    /// <param name="encode">Builds the stored item from the counter text.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The new value.</returns>
-    private protected async ValueTask<long> CompareAndSwapCounterAsync(string key, byte[] storedKey, long delta, Func<byte[], byte[]?> decode, Func<byte[], byte[]> encode, CancellationToken cancellationToken)
+    private async ValueTask<long> CompareAndSwapCounterAsync(string key, byte[] storedKey, long delta, Func<byte[], byte[]?> decode, CancellationToken cancellationToken)
     {
         MemcachedNode node = Client.Locate(storedKey);
         for (int attempt = 0; attempt < MaxCounterAttempts; attempt++)
@@ -61,7 +70,7 @@ public partial class MemcachedCache
             if (item is not { } current)
             {
                 uint expiry = ExpiryFor(DefaultTimeout);
-                if (await StoreAsync(key, storedKey, StoreMode.Add, encode(CacheCounter.Format(delta)), expiry, 0, cancellationToken).ConfigureAwait(false) == StoreResult.Stored)
+                if (await StoreAsync(key, storedKey, StoreMode.Add, CacheCounter.Format(delta), expiry, 0, cancellationToken).ConfigureAwait(false) == StoreResult.Stored)
                 {
                     return delta;
                 }
@@ -73,7 +82,7 @@ public partial class MemcachedCache
             long next = checked(CacheCounter.Parse(key, text) + delta);
             DateTimeOffset? expiresAt = ExpiresAt(current);
             uint keepExpiry = expiresAt is { } at ? (uint)Math.Clamp(at.ToUnixTimeSeconds(), AlreadyExpired, int.MaxValue) : 0;
-            StoreResult stored = await StoreAsync(key, storedKey, StoreMode.Set, encode(CacheCounter.Format(next)), keepExpiry, current.Cas, cancellationToken).ConfigureAwait(false);
+            StoreResult stored = await StoreAsync(key, storedKey, StoreMode.Set, CacheCounter.Format(next), keepExpiry, current.Cas, cancellationToken).ConfigureAwait(false);
             if (stored == StoreResult.Stored)
             {
                 return next;

@@ -18,8 +18,8 @@ namespace Orleans.Caching;
 /// <para>A write stores the other chunks first and <c>key.0</c> last, then deletes <c>key.N … key.(MaxChunks-1)</c> in one quiet round
 /// trip per server, so a value that shrinks leaves no stale chunk. <c>add</c> stores <c>key.0</c> first (the atomic test) and the rest after.
 /// A value needing more than <see cref="SpreadSASLMemcachedCacheOptions.MaxChunks"/> chunks raises <see cref="CacheValueTooLargeException"/>
-/// (Flask-Caching raises <c>ValueError</c>). <c>delete</c> removes every chunk key. Counters are single-chunk values updated by
-/// compare-and-swap on <c>key.0</c>.</para>
+/// (Flask-Caching raises <c>ValueError</c>). <c>delete</c> removes every chunk key. Counters live in <c>key.0</c> as plain decimal text
+/// (a value without the header reads as is), so <c>inc</c> uses memcached's atomic <c>incr</c> as <see cref="MemcachedCache"/> does.</para>
 /// </remarks>
 public sealed partial class SpreadSASLMemcachedCache : SASLMemcachedCache
 {
@@ -92,7 +92,7 @@ public sealed partial class SpreadSASLMemcachedCache : SASLMemcachedCache
     protected override async ValueTask<long?> IncrementCoreAsync(string key, long delta, CancellationToken cancellationToken)
     {
         byte[] firstKey = MemcachedKey.Encode(ChunkKey(key, 0));
-        return await CompareAndSwapCounterAsync(key, firstKey, delta, DecodeSingle, EncodeSingle, cancellationToken).ConfigureAwait(false);
+        return await IncrementItemAsync(key, firstKey, delta, DecodeSingle, cancellationToken).ConfigureAwait(false);
     }
 
     private static byte[]? DecodeSingle(byte[] stored)
@@ -103,14 +103,6 @@ public sealed partial class SpreadSASLMemcachedCache : SASLMemcachedCache
         }
 
         return stored.Length >= HeaderLength && BinaryPrimitives.ReadUInt16BigEndian(stored.AsSpan(4)) == 1 ? stored[HeaderLength..] : null;
-    }
-
-    private static byte[] EncodeSingle(byte[] text)
-    {
-        byte[] stored = new byte[HeaderLength + text.Length];
-        WriteHeader(stored, 1, text.Length, NewWriteId());
-        text.CopyTo(stored, HeaderLength);
-        return stored;
     }
 
     private static void WriteHeader(Span<byte> destination, int count, int totalLength, ulong writeId)
