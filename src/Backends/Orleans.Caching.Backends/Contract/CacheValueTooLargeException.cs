@@ -15,6 +15,19 @@ public sealed class CacheValueTooLargeException : CacheException
         Limit = limit;
     }
 
+    /// <summary>Initializes a new instance of the <see cref="CacheValueTooLargeException"/> class for a limit other than <see cref="CacheBackendOptions.MaxValueBytes"/>.</summary>
+    /// <param name="key">The key that was being written.</param>
+    /// <param name="size">The size of the value in bytes.</param>
+    /// <param name="limit">The largest size accepted.</param>
+    /// <param name="limitName">What sets the limit, for the message (such as <c>Caching:Memcached:MaxItemBytes</c>).</param>
+    public CacheValueTooLargeException(string key, long size, long limit, string limitName)
+        : base($"The value for key '{key}' is {size} bytes, over the limit of {limit} bytes ({limitName}); nothing was written.")
+    {
+        Key = key;
+        Size = size;
+        Limit = limit;
+    }
+
     /// <summary>Gets the key that was being written.</summary>
     public string Key { get; }
 

@@ -1,0 +1,127 @@
+using Orleans.Caching.Memcached.Protocol;
+
+namespace Orleans.Caching.Memcached.Client;
+
+/// <summary>
+/// One connection to one memcached server, used by one operation at a time (no pipelining across operations). Any exception
+/// thrown by an operation — a network error, a timeout or cancellation mid-reply, a malformed or error reply — marks the connection
+/// broken, so the pool closes it instead of reusing a connection left in the middle of a reply.
+/// </summary>
+internal abstract class MemcachedConnection : IAsyncDisposable
+{
+    private const int CoalesceLimit = 32 * 1024;
+    private byte[] _writeBuffer = new byte[1024];
+    private int _written;
+
+    protected MemcachedConnection(Stream stream, string server)
+    {
+        Stream = stream;
+        Server = server;
+        Reader = new ResponseReader(stream, server);
+    }
+
+    /// <summary>Gets the server, as configured.</summary>
+    public string Server { get; }
+
+    /// <summary>Gets a value indicating whether the connection must not be reused.</summary>
+    public bool IsBroken { get; private set; }
+
+    protected Stream Stream { get; }
+
+    protected ResponseReader Reader { get; }
+
+    /// <summary>Reads an item; <paramref name="withValue"/> false asks only whether it exists (the value is <see langword="null"/>).</summary>
+    public abstract ValueTask<MemcachedItem?> GetAsync(byte[] key, bool withValue, CancellationToken cancellationToken);
+
+    /// <summary>Stores an item; a non-zero <paramref name="cas"/> stores only if the item is unchanged.</summary>
+    public abstract ValueTask<StoreResult> StoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an item; <see langword="true"/> if it existed.</summary>
+    public abstract ValueTask<bool> DeleteAsync(byte[] key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes several items in one round trip, without per-key answers.</summary>
+    public abstract ValueTask DeleteQuietAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken);
+
+    /// <summary>Adds <paramref name="delta"/> to an unsigned decimal counter; never creates it.</summary>
+    public abstract ValueTask<IncrementResult> IncrementAsync(byte[] key, ulong delta, CancellationToken cancellationToken);
+
+    /// <summary>Sets an item's expiry; <see langword="true"/> if it existed.</summary>
+    public abstract ValueTask<bool> TouchAsync(byte[] key, uint expiry, CancellationToken cancellationToken);
+
+    /// <summary>Invalidates every item on the server.</summary>
+    public abstract ValueTask FlushAllAsync(CancellationToken cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync()
+    {
+        IsBroken = true;
+        return Stream.DisposeAsync();
+    }
+
+    /// <summary>Marks the connection unusable.</summary>
+    protected void MarkBroken() => IsBroken = true;
+
+    /// <summary>Awaits one request/reply exchange; any failure marks the connection broken.</summary>
+    protected async ValueTask<T> GuardAsync<T>(ValueTask<T> exchange)
+    {
+        try
+        {
+            return await exchange.ConfigureAwait(false);
+        }
+        catch
+        {
+            MarkBroken();
+            throw;
+        }
+    }
+
+    /// <summary>Appends request bytes to the write buffer.</summary>
+    protected void Append(ReadOnlySpan<byte> bytes)
+    {
+        Reserve(bytes.Length);
+        bytes.CopyTo(_writeBuffer.AsSpan(_written));
+        _written += bytes.Length;
+    }
+
+    /// <summary>Reserves room for <paramref name="count"/> bytes and returns it; call <see cref="Advance"/> with what was written.</summary>
+    protected Span<byte> GetSpan(int count)
+    {
+        Reserve(count);
+        return _writeBuffer.AsSpan(_written);
+    }
+
+    /// <summary>Commits bytes written through <see cref="GetSpan"/>.</summary>
+    protected void Advance(int count) => _written += count;
+
+    /// <summary>Appends a value: copied into the buffer when small, else written straight from the caller's memory.</summary>
+    protected async ValueTask AppendValueAsync(ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
+    {
+        if (value.Length <= CoalesceLimit)
+        {
+            Append(value.Span);
+            return;
+        }
+
+        await FlushWritesAsync(cancellationToken).ConfigureAwait(false);
+        await Stream.WriteAsync(value, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the buffered request bytes.</summary>
+    protected async ValueTask FlushWritesAsync(CancellationToken cancellationToken)
+    {
+        if (_written > 0)
+        {
+            int count = _written;
+            _written = 0;
+            await Stream.WriteAsync(_writeBuffer.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Reserve(int count)
+    {
+        if (_written + count > _writeBuffer.Length)
+        {
+            Array.Resize(ref _writeBuffer, Math.Max(_writeBuffer.Length * 2, _written + count));
+        }
+    }
+}
