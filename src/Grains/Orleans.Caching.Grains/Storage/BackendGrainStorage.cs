@@ -11,13 +11,14 @@ namespace Orleans.Caching.Grains;
 /// <c>redis-cli GET key</c> shows what a grain wrote, and a direct-mode client reads it.
 /// </summary>
 /// <remarks>
-/// <para>The ETag of a record is the lower-case hex XXH64 of its value bytes seeded with its expiry's UTC ticks (0 when it
-/// never expires), computed from what the backend reports; backends must report a stable expiry for a stored entry.</para>
+/// <para>The ETag of a record is the lower-case hex XXH64 of its value bytes, seeded with whether it expires. The expiry instant
+/// is left out on purpose: backends with relative time-to-live (Redis <c>PTTL</c>, memcached) report it as "now + remaining",
+/// which moves by milliseconds between two reads, so it would make every write look like a conflict. A conflict therefore
+/// means another writer stored different bytes (or made the entry permanent or expiring).</para>
 /// <para>With <see cref="BackendGrainStorageOptions.VerifyETags"/>, a write or clear first re-reads the record and refuses with
 /// <see cref="InconsistentStateException"/> (and a warning) when it holds another version than expected. A record that is gone
 /// (expired or evicted) is never a conflict: caches drop entries on their own. <see cref="GrainStorageETags.Any"/> skips the
-/// check. The write then re-reads the record to return the ETag of what the backend holds (its expiry is rounded up to whole
-/// seconds).</para>
+/// check.</para>
 /// <para>The check and the write are two backend operations, not one atomic step: it stops a stale activation from
 /// overwriting a newer version in every case but a race within that window.</para>
 /// </remarks>
@@ -70,13 +71,7 @@ public sealed class BackendGrainStorage : IGrainStorage
             throw new CacheException($"The storage backend did not store the state of grain {grainId}.");
         }
 
-        if (!_verifyETags)
-        {
-            return ComputeETag(value.Span, expiresAt);
-        }
-
-        CacheEntry? stored = await Backend.GetEntryAsync(grainId.Key, cancellationToken).ConfigureAwait(false);
-        return stored is null ? ComputeETag(value.Span, expiresAt) : ComputeETag(stored.Value, stored.ExpiresAt);
+        return ComputeETag(value.Span, expiresAt);
     }
 
     /// <inheritdoc/>
@@ -86,12 +81,12 @@ public sealed class BackendGrainStorage : IGrainStorage
         await Backend.DeleteAsync(grainId.Key, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Computes the ETag of a record: lower-case hex XXH64 of the value seeded with the expiry's UTC ticks.</summary>
+    /// <summary>Computes the ETag of a record: lower-case hex XXH64 of the value, seeded with whether it expires.</summary>
     /// <param name="value">The value bytes.</param>
     /// <param name="expiresAt">The expiry, or <see langword="null"/> if none.</param>
     /// <returns>16 hex digits.</returns>
     internal static string ComputeETag(ReadOnlySpan<byte> value, DateTimeOffset? expiresAt)
-        => StableHash.XxHash64(value, (ulong)(expiresAt?.UtcTicks ?? 0)).ToString("x16", CultureInfo.InvariantCulture);
+        => StableHash.XxHash64(value, expiresAt is null ? 0UL : 1UL).ToString("x16", CultureInfo.InvariantCulture);
 
     private async ValueTask VerifyAsync(GrainId grainId, string? expectedETag, string operation, CancellationToken cancellationToken)
     {
