@@ -1,5 +1,6 @@
 using System.Buffers;
 using Orleans.Caching.Runtime;
+using Orleans.Caching.Tests.Buffers;
 
 namespace Orleans.Caching.Grains.Tests.Messaging;
 
@@ -17,7 +18,7 @@ public sealed class CacheGrainWireTests
         var output = new ArrayBufferWriter<byte>();
         FrameWriter.Write(output, new FrameHeader(FrameKind.Request, 1, 3, 5000), body.WrittenSpan);
 
-        ReadOnlySequence<byte> buffer = Split(output.WrittenMemory, 1 << 16);
+        ReadOnlySequence<byte> buffer = Segments.Split(output.WrittenMemory, 1 << 16);
         Assert.True(new FrameReader().TryRead(ref buffer, out Frame frame));
         DecodedGrainRequest decoded = s_codec.ReadRequest(frame.Body);
 
@@ -74,34 +75,6 @@ public sealed class CacheGrainWireTests
 
         Assert.Equal(5000, decoded + malformed + rejected);
         Assert.True(decoded > 0 && malformed > 0 && rejected > 0, $"decoded {decoded}, malformed {malformed}, rejected {rejected}");
-    }
-
-    private static ReadOnlySequence<byte> Split(ReadOnlyMemory<byte> data, int chunk)
-    {
-        var first = new Chunk(data[..chunk], 0);
-        Chunk last = first;
-        for (int offset = chunk; offset < data.Length; offset += chunk)
-        {
-            last = last.Append(data[offset..Math.Min(offset + chunk, data.Length)]);
-        }
-
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
-
-    private sealed class Chunk : ReadOnlySequenceSegment<byte>
-    {
-        public Chunk(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Chunk Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Chunk(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
     }
 
     private sealed class ThrowingInvoker(Exception error) : IGrainCallInvoker

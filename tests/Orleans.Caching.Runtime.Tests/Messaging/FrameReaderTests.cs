@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using Orleans.Caching.Tests.Buffers;
 
 namespace Orleans.Caching.Runtime.Tests.Messaging;
 

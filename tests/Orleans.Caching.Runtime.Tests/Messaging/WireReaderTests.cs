@@ -1,4 +1,5 @@
 using System.Buffers;
+using Orleans.Caching.Tests.Buffers;
 
 namespace Orleans.Caching.Runtime.Tests.Messaging;
 

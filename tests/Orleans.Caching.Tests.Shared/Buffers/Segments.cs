@@ -1,9 +1,9 @@
 using System.Buffers;
 
-namespace Orleans.Caching.Runtime.Tests.Messaging;
+namespace Orleans.Caching.Tests.Buffers;
 
 /// <summary>Builds multi-segment sequences, as a pipe delivers input in pieces.</summary>
-internal static class Segments
+public static class Segments
 {
     public static ReadOnlySequence<byte> Split(ReadOnlyMemory<byte> data, int chunk)
     {
