@@ -22,35 +22,8 @@ internal sealed partial class BinaryConnection : MemcachedConnection
     {
     }
 
-    /// <inheritdoc/>
-    public override ValueTask<MemcachedItem?> GetAsync(byte[] key, bool withValue, CancellationToken cancellationToken)
-        => GuardAsync(GetCoreAsync(key, cancellationToken));
-
-    /// <inheritdoc/>
-    public override ValueTask<StoreResult> StoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken)
-        => GuardAsync(StoreCoreAsync(mode, key, value, flags, expiry, cas, cancellationToken));
-
-    /// <inheritdoc/>
-    public override ValueTask<bool> DeleteAsync(byte[] key, CancellationToken cancellationToken)
-        => GuardAsync(DeleteCoreAsync(key, cancellationToken));
-
-    /// <inheritdoc/>
-    public override async ValueTask DeleteQuietAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken)
-        => await GuardAsync(DeleteQuietCoreAsync(keys, cancellationToken)).ConfigureAwait(false);
-
-    /// <inheritdoc/>
-    public override ValueTask<IncrementResult> IncrementAsync(byte[] key, ulong delta, CancellationToken cancellationToken)
-        => GuardAsync(IncrementCoreAsync(key, delta, cancellationToken));
-
-    /// <inheritdoc/>
-    public override ValueTask<bool> TouchAsync(byte[] key, uint expiry, CancellationToken cancellationToken)
-        => GuardAsync(TouchCoreAsync(key, expiry, cancellationToken));
-
-    /// <inheritdoc/>
-    public override async ValueTask FlushAllAsync(CancellationToken cancellationToken)
-        => await GuardAsync(FlushCoreAsync(cancellationToken)).ConfigureAwait(false);
-
-    private async ValueTask<MemcachedItem?> GetCoreAsync(byte[] key, CancellationToken cancellationToken)
+    // The binary get has no value-less form: withValue is ignored and the value always comes back.
+    protected override async ValueTask<MemcachedItem?> GetCoreAsync(byte[] key, bool withValue, CancellationToken cancellationToken)
     {
         uint opaque = Request(BinaryProtocol.OpGet, key, default, default, 0);
         await FlushWritesAsync(cancellationToken).ConfigureAwait(false);
@@ -65,7 +38,7 @@ internal sealed partial class BinaryConnection : MemcachedConnection
         return new MemcachedItem(response.Value, flags, null, response.Cas);
     }
 
-    private async ValueTask<StoreResult> StoreCoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken)
+    protected override async ValueTask<StoreResult> StoreCoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken)
     {
         Span<byte> extras = stackalloc byte[8];
         BinaryPrimitives.WriteUInt32BigEndian(extras, flags);
@@ -93,7 +66,7 @@ internal sealed partial class BinaryConnection : MemcachedConnection
         }
     }
 
-    private async ValueTask<bool> DeleteCoreAsync(byte[] key, CancellationToken cancellationToken)
+    protected override async ValueTask<bool> DeleteCoreAsync(byte[] key, CancellationToken cancellationToken)
     {
         uint opaque = Request(BinaryProtocol.OpDelete, key, default, 0, 0);
         await FlushWritesAsync(cancellationToken).ConfigureAwait(false);
@@ -107,7 +80,7 @@ internal sealed partial class BinaryConnection : MemcachedConnection
         return true;
     }
 
-    private async ValueTask<bool> DeleteQuietCoreAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken)
+    protected override async ValueTask<bool> DeleteQuietCoreAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken)
     {
         for (int i = 0; i < keys.Count; i++)
         {
@@ -138,7 +111,7 @@ internal sealed partial class BinaryConnection : MemcachedConnection
         throw Reader.Error("no no-op reply after a batch of quiet deletes");
     }
 
-    private async ValueTask<IncrementResult> IncrementCoreAsync(byte[] key, ulong delta, CancellationToken cancellationToken)
+    protected override async ValueTask<IncrementResult> IncrementCoreAsync(byte[] key, ulong delta, CancellationToken cancellationToken)
     {
         Span<byte> extras = stackalloc byte[20];
         BinaryPrimitives.WriteUInt64BigEndian(extras, delta);
@@ -164,7 +137,7 @@ internal sealed partial class BinaryConnection : MemcachedConnection
         }
     }
 
-    private async ValueTask<bool> TouchCoreAsync(byte[] key, uint expiry, CancellationToken cancellationToken)
+    protected override async ValueTask<bool> TouchCoreAsync(byte[] key, uint expiry, CancellationToken cancellationToken)
     {
         Span<byte> extras = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(extras, expiry);
@@ -180,7 +153,7 @@ internal sealed partial class BinaryConnection : MemcachedConnection
         return true;
     }
 
-    private async ValueTask<bool> FlushCoreAsync(CancellationToken cancellationToken)
+    protected override async ValueTask<bool> FlushAllCoreAsync(CancellationToken cancellationToken)
     {
         uint opaque = Request(BinaryProtocol.OpFlush, [], default, 0, 0);
         await FlushWritesAsync(cancellationToken).ConfigureAwait(false);

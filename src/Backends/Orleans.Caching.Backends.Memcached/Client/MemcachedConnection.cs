@@ -31,25 +31,47 @@ internal abstract class MemcachedConnection : IAsyncDisposable
     protected ResponseReader Reader { get; }
 
     /// <summary>Reads an item; <paramref name="withValue"/> false asks only whether it exists (the value is <see langword="null"/>).</summary>
-    public abstract ValueTask<MemcachedItem?> GetAsync(byte[] key, bool withValue, CancellationToken cancellationToken);
+    public ValueTask<MemcachedItem?> GetAsync(byte[] key, bool withValue, CancellationToken cancellationToken)
+        => GuardAsync(GetCoreAsync(key, withValue, cancellationToken));
 
     /// <summary>Stores an item; a non-zero <paramref name="cas"/> stores only if the item is unchanged.</summary>
-    public abstract ValueTask<StoreResult> StoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken);
+    public ValueTask<StoreResult> StoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken)
+        => GuardAsync(StoreCoreAsync(mode, key, value, flags, expiry, cas, cancellationToken));
 
     /// <summary>Deletes an item; <see langword="true"/> if it existed.</summary>
-    public abstract ValueTask<bool> DeleteAsync(byte[] key, CancellationToken cancellationToken);
+    public ValueTask<bool> DeleteAsync(byte[] key, CancellationToken cancellationToken)
+        => GuardAsync(DeleteCoreAsync(key, cancellationToken));
 
     /// <summary>Deletes several items in one round trip, without per-key answers.</summary>
-    public abstract ValueTask DeleteQuietAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken);
+    public async ValueTask DeleteQuietAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken)
+        => await GuardAsync(DeleteQuietCoreAsync(keys, cancellationToken)).ConfigureAwait(false);
 
     /// <summary>Adds <paramref name="delta"/> to an unsigned decimal counter; never creates it.</summary>
-    public abstract ValueTask<IncrementResult> IncrementAsync(byte[] key, ulong delta, CancellationToken cancellationToken);
+    public ValueTask<IncrementResult> IncrementAsync(byte[] key, ulong delta, CancellationToken cancellationToken)
+        => GuardAsync(IncrementCoreAsync(key, delta, cancellationToken));
 
     /// <summary>Sets an item's expiry; <see langword="true"/> if it existed.</summary>
-    public abstract ValueTask<bool> TouchAsync(byte[] key, uint expiry, CancellationToken cancellationToken);
+    public ValueTask<bool> TouchAsync(byte[] key, uint expiry, CancellationToken cancellationToken)
+        => GuardAsync(TouchCoreAsync(key, expiry, cancellationToken));
 
     /// <summary>Invalidates every item on the server.</summary>
-    public abstract ValueTask FlushAllAsync(CancellationToken cancellationToken);
+    public async ValueTask FlushAllAsync(CancellationToken cancellationToken)
+        => await GuardAsync(FlushAllCoreAsync(cancellationToken)).ConfigureAwait(false);
+
+    // One exchange per protocol; the public methods above apply the broken-connection guard around each.
+    protected abstract ValueTask<MemcachedItem?> GetCoreAsync(byte[] key, bool withValue, CancellationToken cancellationToken);
+
+    protected abstract ValueTask<StoreResult> StoreCoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken);
+
+    protected abstract ValueTask<bool> DeleteCoreAsync(byte[] key, CancellationToken cancellationToken);
+
+    protected abstract ValueTask<bool> DeleteQuietCoreAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken);
+
+    protected abstract ValueTask<IncrementResult> IncrementCoreAsync(byte[] key, ulong delta, CancellationToken cancellationToken);
+
+    protected abstract ValueTask<bool> TouchCoreAsync(byte[] key, uint expiry, CancellationToken cancellationToken);
+
+    protected abstract ValueTask<bool> FlushAllCoreAsync(CancellationToken cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync()

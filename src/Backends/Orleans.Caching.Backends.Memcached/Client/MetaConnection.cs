@@ -15,35 +15,7 @@ internal sealed class MetaConnection : MemcachedConnection
     {
     }
 
-    /// <inheritdoc/>
-    public override ValueTask<MemcachedItem?> GetAsync(byte[] key, bool withValue, CancellationToken cancellationToken)
-        => GuardAsync(GetCoreAsync(key, withValue, cancellationToken));
-
-    /// <inheritdoc/>
-    public override ValueTask<StoreResult> StoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken)
-        => GuardAsync(StoreCoreAsync(mode, key, value, flags, expiry, cas, cancellationToken));
-
-    /// <inheritdoc/>
-    public override ValueTask<bool> DeleteAsync(byte[] key, CancellationToken cancellationToken)
-        => GuardAsync(DeleteCoreAsync(key, cancellationToken));
-
-    /// <inheritdoc/>
-    public override async ValueTask DeleteQuietAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken)
-        => await GuardAsync(DeleteQuietCoreAsync(keys, cancellationToken)).ConfigureAwait(false);
-
-    /// <inheritdoc/>
-    public override ValueTask<IncrementResult> IncrementAsync(byte[] key, ulong delta, CancellationToken cancellationToken)
-        => GuardAsync(IncrementCoreAsync(key, delta, cancellationToken));
-
-    /// <inheritdoc/>
-    public override ValueTask<bool> TouchAsync(byte[] key, uint expiry, CancellationToken cancellationToken)
-        => GuardAsync(TouchCoreAsync(key, expiry, cancellationToken));
-
-    /// <inheritdoc/>
-    public override async ValueTask FlushAllAsync(CancellationToken cancellationToken)
-        => await GuardAsync(FlushAllCoreAsync(cancellationToken)).ConfigureAwait(false);
-
-    private async ValueTask<MemcachedItem?> GetCoreAsync(byte[] key, bool withValue, CancellationToken cancellationToken)
+    protected override async ValueTask<MemcachedItem?> GetCoreAsync(byte[] key, bool withValue, CancellationToken cancellationToken)
     {
         Command("mg "u8, key);
         Append(withValue ? " v f t c\r\n"u8 : " f t c\r\n"u8);
@@ -85,7 +57,7 @@ internal sealed class MetaConnection : MemcachedConnection
         return ((uint)clientFlags, ttl, cas);
     }
 
-    private async ValueTask<StoreResult> StoreCoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken)
+    protected override async ValueTask<StoreResult> StoreCoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken)
     {
         Command("ms "u8, key);
         Append(" "u8);
@@ -134,7 +106,7 @@ internal sealed class MetaConnection : MemcachedConnection
         throw MetaReply.Unexpected(Reader, reply, "ms");
     }
 
-    private async ValueTask<bool> DeleteCoreAsync(byte[] key, CancellationToken cancellationToken)
+    protected override async ValueTask<bool> DeleteCoreAsync(byte[] key, CancellationToken cancellationToken)
     {
         Command("md "u8, key);
         Append("\r\n"u8);
@@ -153,7 +125,7 @@ internal sealed class MetaConnection : MemcachedConnection
         throw MetaReply.Unexpected(Reader, line.Span, "md");
     }
 
-    private async ValueTask<bool> DeleteQuietCoreAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken)
+    protected override async ValueTask<bool> DeleteQuietCoreAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken)
     {
         for (int i = 0; i < keys.Count; i++)
         {
@@ -180,7 +152,7 @@ internal sealed class MetaConnection : MemcachedConnection
         throw Reader.Error("no 'MN' after a batch of quiet deletes");
     }
 
-    private async ValueTask<IncrementResult> IncrementCoreAsync(byte[] key, ulong delta, CancellationToken cancellationToken)
+    protected override async ValueTask<IncrementResult> IncrementCoreAsync(byte[] key, ulong delta, CancellationToken cancellationToken)
     {
         Command("ma "u8, key);
         Append(" D"u8);
@@ -213,7 +185,7 @@ internal sealed class MetaConnection : MemcachedConnection
         return new IncrementResult(IncrementStatus.Done, value);
     }
 
-    private async ValueTask<bool> TouchCoreAsync(byte[] key, uint expiry, CancellationToken cancellationToken)
+    protected override async ValueTask<bool> TouchCoreAsync(byte[] key, uint expiry, CancellationToken cancellationToken)
     {
         Command("mg "u8, key);
         Append(" T"u8);
@@ -234,7 +206,7 @@ internal sealed class MetaConnection : MemcachedConnection
         throw MetaReply.Unexpected(Reader, line.Span, "mg (touch)");
     }
 
-    private async ValueTask<bool> FlushAllCoreAsync(CancellationToken cancellationToken)
+    protected override async ValueTask<bool> FlushAllCoreAsync(CancellationToken cancellationToken)
     {
         Append("flush_all\r\n"u8);
         await FlushWritesAsync(cancellationToken).ConfigureAwait(false);
