@@ -25,6 +25,31 @@ public partial class MemcachedCache
         return (uint)Math.Clamp(absolute, AlreadyExpired, int.MaxValue);
     }
 
+    /// <summary>The largest expiry memcached reads as relative seconds (30 days); larger values are absolute Unix times.</summary>
+    private const long MaxRelativeExpiry = 2_592_000;
+
+    /// <summary>
+    /// Converts an absolute expiry (as kept in the flags) into the exptime sent to the server. memcached's clock ticks in whole seconds
+    /// and expires an item at the tick that reaches its time, so an exptime r seconds ahead lives between r − 1 and r seconds, and an
+    /// absolute time is further skewed by the server's own clock. The entry is sent as relative seconds (within 30 days) plus one, so
+    /// it lives at least its timeout and at most one second longer; beyond 30 days the absolute time plus one.
+    /// </summary>
+    private uint WireExpiry(uint absoluteExpiry)
+    {
+        if (absoluteExpiry == 0 || absoluteExpiry == AlreadyExpired)
+        {
+            return absoluteExpiry;
+        }
+
+        long remaining = absoluteExpiry - TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+        if (remaining <= 0)
+        {
+            return AlreadyExpired;
+        }
+
+        return remaining < MaxRelativeExpiry ? (uint)(remaining + 1) : (uint)Math.Min((long)absoluteExpiry + 1, int.MaxValue);
+    }
+
     /// <summary>Reads an item's absolute expiry: the remaining TTL the server reports (meta protocol), checked against the expiry this
     /// client keeps in the flags; the flags alone on the binary protocol.</summary>
     private protected DateTimeOffset? ExpiresAt(MemcachedItem item)
@@ -79,8 +104,8 @@ public partial class MemcachedCache
     /// <summary>Stores an item, the absolute expiry kept in its flags; a value the server refuses as too large raises <see cref="CacheValueTooLargeException"/>.</summary>
     private protected async ValueTask<StoreResult> StoreAsync(string key, byte[] storedKey, StoreMode mode, ReadOnlyMemory<byte> value, uint expiry, ulong cas, CancellationToken cancellationToken)
     {
-        StoreResult result = await Client.ExecuteAsync(Client.Locate(storedKey), (storedKey, mode, value, expiry, cas),
-            static (connection, s, token) => connection.StoreAsync(s.mode, s.storedKey, s.value, s.expiry, s.expiry, s.cas, token), cancellationToken).ConfigureAwait(false);
+        StoreResult result = await Client.ExecuteAsync(Client.Locate(storedKey), (storedKey, mode, value, flags: expiry, exptime: WireExpiry(expiry), cas),
+            static (connection, s, token) => connection.StoreAsync(s.mode, s.storedKey, s.value, s.flags, s.exptime, s.cas, token), cancellationToken).ConfigureAwait(false);
         if (result == StoreResult.TooLarge)
         {
             throw new CacheValueTooLargeException(key, value.Length, MemcachedOptions.MaxItemBytes - ItemOverheadBytes - storedKey.Length,

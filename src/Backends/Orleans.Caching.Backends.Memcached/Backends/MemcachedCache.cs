@@ -11,8 +11,9 @@ namespace Orleans.Caching;
 /// (memcached 1.6+) through the client of this package (pooled connections, timeouts, ketama hashing over servers).
 /// </summary>
 /// <remarks>
-/// <para>Expiry times are sent as absolute Unix times (as Flask-Caching does), so timeouts over 30 days work; the absolute expiry is also
-/// kept in the item's client flags, so <see cref="ICacheBackend.GetEntryAsync"/> works on every protocol.</para>
+/// <para>Expiry times within 30 days are sent as relative seconds plus one (memcached's whole-second clock would otherwise let a short
+/// timeout expire early), longer ones as absolute Unix times, so timeouts over 30 days work; the absolute expiry is also kept in the
+/// item's client flags, so <see cref="ICacheBackend.GetEntryAsync"/> works on every protocol.</para>
 /// <para>Keys memcached cannot store (over 250 bytes, spaces, control characters; prefix included) are replaced by
 /// <c>sha256:&lt;hex&gt;</c> of the key (see the README); Flask-Caching makes them miss instead.</para>
 /// <para>A key whose server is down reads as a miss (logged); writes, deletes and increments of it raise
