@@ -23,6 +23,7 @@ public sealed partial class ClusterSilo : IHostedLifecycleService
     private readonly ClusterOptions _clusterOptions;
     private readonly IOptions<ClusterMembershipOptions> _membershipOptions;
     private readonly SiloEndpointBinding _binding;
+    private readonly SiloListenerGate _gate;
     private readonly SiloEndpointOptions _endpointOptions;
     private readonly SiloStatistics _statistics;
     private readonly TimeProvider _timeProvider;
@@ -45,6 +46,7 @@ public sealed partial class ClusterSilo : IHostedLifecycleService
         IOptions<ClusterMembershipOptions> membershipOptions,
         IOptions<SiloEndpointOptions> endpointOptions,
         SiloEndpointBinding binding,
+        SiloListenerGate gate,
         SiloStatistics statistics,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory,
@@ -59,6 +61,7 @@ public sealed partial class ClusterSilo : IHostedLifecycleService
         _membershipOptions = membershipOptions;
         _endpointOptions = endpointOptions.Value;
         _binding = binding;
+        _gate = gate;
         _statistics = statistics;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
@@ -212,6 +215,7 @@ public sealed partial class ClusterSilo : IHostedLifecycleService
             await _agent.DisposeAsync().ConfigureAwait(false);
         }
 
+        _gate.Close();
         _handler.Kill();
         if (Volatile.Read(ref _state) is { } state)
         {

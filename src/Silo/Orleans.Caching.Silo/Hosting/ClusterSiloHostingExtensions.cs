@@ -76,6 +76,14 @@ public static class ClusterSiloHostingExtensions
             sp.GetRequiredService<HandshakeReplayCache>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton<SiloListenerGate>();
+        services.TryAddSingleton(static sp => new SiloConnectionHandler(
+            sp.GetRequiredService<FrameConnectionAcceptor>(),
+            sp.GetRequiredService<IFrameHandler>(),
+            sp.GetRequiredService<IOptions<ClusterOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SiloConnectionHandler>>(),
+            sp.GetRequiredService<SiloListenerGate>()));
         services.AddSiloConnectionHandler();
 
         var binding = new SiloEndpointBinding();
@@ -90,6 +98,7 @@ public static class ClusterSiloHostingExtensions
             sp.GetRequiredService<IOptions<ClusterMembershipOptions>>(),
             sp.GetRequiredService<IOptions<SiloEndpointOptions>>(),
             sp.GetRequiredService<SiloEndpointBinding>(),
+            sp.GetRequiredService<SiloListenerGate>(),
             sp.GetRequiredService<SiloStatistics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),

@@ -21,6 +21,7 @@ public sealed class SiloConnectionHandler : ConnectionHandler
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly Lazy<X509Certificate2>? _certificate;
+    private readonly SiloListenerGate? _gate;
 
     /// <summary>Initializes a new instance of the <see cref="SiloConnectionHandler"/> class.</summary>
     /// <param name="acceptor">Runs the handshake.</param>
@@ -29,7 +30,20 @@ public sealed class SiloConnectionHandler : ConnectionHandler
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger.</param>
     public SiloConnectionHandler(FrameConnectionAcceptor acceptor, IFrameHandler handler, IOptions<ClusterOptions> options, TimeProvider timeProvider, ILogger<SiloConnectionHandler> logger)
+        : this(acceptor, handler, options, timeProvider, logger, gate: null)
     {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="SiloConnectionHandler"/> class with a gate that can close the listener.</summary>
+    /// <param name="acceptor">Runs the handshake.</param>
+    /// <param name="handler">Receives every connection's inbound frames.</param>
+    /// <param name="options">The cluster options (TLS, connect timeout).</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="gate">Tracks accepted connections and refuses new ones once closed; <see langword="null"/> for none.</param>
+    internal SiloConnectionHandler(FrameConnectionAcceptor acceptor, IFrameHandler handler, IOptions<ClusterOptions> options, TimeProvider timeProvider, ILogger<SiloConnectionHandler> logger, SiloListenerGate? gate)
+    {
+        _gate = gate;
         ArgumentNullException.ThrowIfNull(acceptor);
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(options);
@@ -51,6 +65,12 @@ public sealed class SiloConnectionHandler : ConnectionHandler
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (_gate is { IsClosed: true })
+        {
+            connection.Abort();
+            return;
+        }
+
         try
         {
             FrameConnection? open = _certificate is null
@@ -58,6 +78,7 @@ public sealed class SiloConnectionHandler : ConnectionHandler
                 : await AcceptTlsAsync(connection).ConfigureAwait(false);
             if (open is not null)
             {
+                _gate?.Track(open);
                 await open.Closed.ConfigureAwait(false);
             }
         }
