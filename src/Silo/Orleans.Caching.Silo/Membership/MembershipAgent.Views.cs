@@ -74,7 +74,8 @@ public sealed partial class MembershipAgent
         }
     }
 
-    /// <summary>Sends the current snapshot to every Joining, Active or ShuttingDown silo but this one.</summary>
+    /// <summary>Sends the current snapshot to every Joining, Active or ShuttingDown silo but this one (a silo just declared dead is
+    /// told separately, by <see cref="SuspectAsync"/>).</summary>
     private void GossipCurrent()
     {
         MembershipTableSnapshot snapshot = CurrentView.Snapshot;
@@ -82,15 +83,20 @@ public sealed partial class MembershipAgent
         {
             if (entry.Status is SiloStatus.Joining or SiloStatus.Active or SiloStatus.ShuttingDown && !entry.Silo.Equals(_self))
             {
-                try
-                {
-                    _messenger.Gossip(entry.Silo, snapshot);
-                }
-                catch (Exception exception)
-                {
-                    Log.GossipFailed(_logger, exception, _self, snapshot.Version, entry.Silo);
-                }
+                GossipTo(entry.Silo, snapshot);
             }
+        }
+    }
+
+    private void GossipTo(SiloAddress silo, MembershipTableSnapshot snapshot)
+    {
+        try
+        {
+            _messenger.Gossip(silo, snapshot);
+        }
+        catch (Exception exception)
+        {
+            Log.GossipFailed(_logger, exception, _self, snapshot.Version, silo);
         }
     }
 
