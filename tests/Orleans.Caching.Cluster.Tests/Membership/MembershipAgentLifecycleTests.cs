@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Orleans.Caching.Runtime;
 using Orleans.Caching.Silo;
 using Orleans.Caching.Tests.Logging;
@@ -79,7 +78,7 @@ public sealed class MembershipAgentLifecycleTests
     {
         var logger = new ListLogger();
         await using var network = new FakeSiloNetwork();
-        MembershipAgent a = network.Create(Address(1001), new TypedLogger<MembershipAgent>(logger));
+        MembershipAgent a = network.Create(Address(1001), new LoggerOf<MembershipAgent>(logger));
         var seen = new List<long>();
         int concurrent = 0, maxConcurrent = 0;
         a.ViewChanged += _ => throw new InvalidOperationException("handler bug");
@@ -174,16 +173,5 @@ public sealed class MembershipAgentLifecycleTests
 
         await declared.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal([a.Self], a.CurrentView.ActiveSilos);
-    }
-
-    private sealed class TypedLogger<T>(ListLogger inner) : ILogger<T>
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => inner.BeginScope(state);
-
-        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => inner.Log(logLevel, eventId, state, exception, formatter);
     }
 }
