@@ -12,20 +12,25 @@ public sealed partial class MembershipAgent
     private void Adopt(MembershipTableSnapshot snapshot, bool authoritative)
     {
         bool drain = false;
+        MembershipView? adopted = null;
         lock (_lock)
         {
             if (snapshot.Version > _view.Version)
             {
-                var view = new MembershipView(snapshot);
-                Volatile.Write(ref _view, view);
-                _notifications.Enqueue(view);
-                Log.MembershipViewAdopted(_logger, _self, view.Version, view.ActiveSilos.Count);
+                adopted = new MembershipView(snapshot);
+                Volatile.Write(ref _view, adopted);
+                _notifications.Enqueue(adopted);
                 if (!_notifying)
                 {
                     _notifying = true;
                     drain = true;
                 }
             }
+        }
+
+        if (adopted is not null)
+        {
+            Log.MembershipViewAdopted(_logger, _self, adopted.Version, adopted.ActiveSilos.Count);
         }
 
         if (drain)
