@@ -25,7 +25,7 @@ public sealed partial class MembershipAgent
             StartTimers();
             Log.MembershipJoined(_logger, _self, written?.Version ?? CurrentView.Version, CurrentView.ActiveSilos.Count);
         }
-        catch (Exception exception) when (Volatile.Read(ref _rowWritten) && !_dead.Task.IsCompleted)
+        catch (Exception exception) when (Volatile.Read(ref _rowWritten) && !_dead.Task.IsCompleted && !_stopping.IsCancellationRequested)
         {
             Log.JoinFailed(_logger, exception, _self);
             await GiveUpAsync().ConfigureAwait(false);

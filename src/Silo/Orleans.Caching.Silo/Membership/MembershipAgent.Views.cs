@@ -12,20 +12,25 @@ public sealed partial class MembershipAgent
     private void Adopt(MembershipTableSnapshot snapshot, bool authoritative)
     {
         bool drain = false;
+        MembershipView? adopted = null;
         lock (_lock)
         {
             if (snapshot.Version > _view.Version)
             {
-                var view = new MembershipView(snapshot);
-                Volatile.Write(ref _view, view);
-                _notifications.Enqueue(view);
-                Log.MembershipViewAdopted(_logger, _self, view.Version, view.ActiveSilos.Count);
+                adopted = new MembershipView(snapshot);
+                Volatile.Write(ref _view, adopted);
+                _notifications.Enqueue(adopted);
                 if (!_notifying)
                 {
                     _notifying = true;
                     drain = true;
                 }
             }
+        }
+
+        if (adopted is not null)
+        {
+            Log.MembershipViewAdopted(_logger, _self, adopted.Version, adopted.ActiveSilos.Count);
         }
 
         if (drain)
@@ -74,7 +79,8 @@ public sealed partial class MembershipAgent
         }
     }
 
-    /// <summary>Sends the current snapshot to every Joining, Active or ShuttingDown silo but this one.</summary>
+    /// <summary>Sends the current snapshot to every Joining, Active or ShuttingDown silo but this one (a silo just declared dead is
+    /// told separately, by <see cref="SuspectAsync"/>).</summary>
     private void GossipCurrent()
     {
         MembershipTableSnapshot snapshot = CurrentView.Snapshot;
@@ -82,15 +88,20 @@ public sealed partial class MembershipAgent
         {
             if (entry.Status is SiloStatus.Joining or SiloStatus.Active or SiloStatus.ShuttingDown && !entry.Silo.Equals(_self))
             {
-                try
-                {
-                    _messenger.Gossip(entry.Silo, snapshot);
-                }
-                catch (Exception exception)
-                {
-                    Log.GossipFailed(_logger, exception, _self, snapshot.Version, entry.Silo);
-                }
+                GossipTo(entry.Silo, snapshot);
             }
+        }
+    }
+
+    private void GossipTo(SiloAddress silo, MembershipTableSnapshot snapshot)
+    {
+        try
+        {
+            _messenger.Gossip(silo, snapshot);
+        }
+        catch (Exception exception)
+        {
+            Log.GossipFailed(_logger, exception, _self, snapshot.Version, silo);
         }
     }
 

@@ -74,6 +74,9 @@ public sealed partial class MembershipAgent
         if (row.Status == SiloStatus.Dead)
         {
             Log.SiloDeclaredDead(_logger, _self, target, row.Suspicions.Count);
+
+            // Also tell the victim: if it is alive but unreachable from its probers, it stops as soon as it hears (after checking the table).
+            GossipTo(target, CurrentView.Snapshot);
         }
         else
         {

@@ -132,18 +132,26 @@ public sealed partial class MembershipAgent : IClusterMembership, IAsyncDisposab
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
         StopTimers();
-        if (!_dead.Task.IsCompleted)
+        try
         {
-            await WriteAsync(
-                static (agent, table) => table.Find(agent._self) is { Status: < SiloStatus.Dead } row ? row with { Status = SiloStatus.Dead } : null,
-                cancellationToken).ConfigureAwait(false);
-        }
+            if (!_dead.Task.IsCompleted)
+            {
+                await WriteAsync(
+                    static (agent, table) => table.Find(agent._self) is { Status: < SiloStatus.Dead } row ? row with { Status = SiloStatus.Dead } : null,
+                    cancellationToken).ConfigureAwait(false);
+            }
 
-        Log.MembershipLeft(_logger, _self);
-        MarkDead(CurrentView.Version);
+            Log.MembershipLeft(_logger, _self);
+        }
+        finally
+        {
+            // Even if the table could not be written, this silo is gone: its peers will detect it by probing.
+            MarkDead(CurrentView.Version);
+        }
     }
 
-    /// <summary>Stops the timers and background work without writing anything (a "kill": peers must detect the silo's death).</summary>
+    /// <summary>Stops the timers and background work without writing anything (a "kill": peers must detect the silo's death).
+    /// <see cref="Dead"/> does not complete because of it, and gossip received afterwards is ignored.</summary>
     /// <returns>A task that completes when background work has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
