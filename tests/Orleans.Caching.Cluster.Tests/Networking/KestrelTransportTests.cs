@@ -1,7 +1,13 @@
 using System.Buffers;
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Caching.Runtime;
+using Orleans.Caching.Silo;
 
 namespace Orleans.Caching.Cluster.Tests.Networking;
 
@@ -85,8 +91,10 @@ public sealed class KestrelTransportTests
             connection.SendCall(call, FrameKind.Request, 0, 0, FrameFlags.None, 0, static (w, _) => w.Write<byte>([1]));
         }
 
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
         await silo.DisposeAsync();
 
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(4), $"the silo's shutdown waited {stopping.Elapsed} for the open connection");
         foreach (TestCall call in calls)
         {
             await Assert.ThrowsAsync<ConnectionClosedException>(() => call.Result.WaitAsync(s_wait));
@@ -111,6 +119,27 @@ public sealed class KestrelTransportTests
 
         Assert.Null(await siloHandler.FirstClose.WaitAsync(s_wait));
         Assert.False(connection.IsOpen);
+    }
+
+    [Fact]
+    public async Task AddSiloConnectionHandler_alone_serves_the_registered_handler_under_a_default_identity()
+    {
+        Microsoft.AspNetCore.Builder.WebApplicationBuilder builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IFrameHandler>(new EchoFrameHandler());
+        builder.Services.AddSiloConnectionHandler();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseOrleansCachingSilo()));
+        await using Microsoft.AspNetCore.Builder.WebApplication app = builder.Build();
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+        await using FrameConnection connection = await Connector(new ClusterOptions()).ConnectAsync(new IPEndPoint(IPAddress.Loopback, new Uri(address).Port), new EchoFrameHandler(), CancellationToken.None);
+        var call = new TestCall();
+        connection.SendCall(call, FrameKind.Request, 0, 0, FrameFlags.None, 0, static (w, _) => w.Write<byte>([3]));
+
+        Assert.Equal(new byte[] { 3 }, (await call.Result.WaitAsync(s_wait)).Body);
+        Assert.StartsWith("silo/", connection.PeerIdentity, StringComparison.Ordinal);
+        await app.StopAsync();
     }
 
     internal static SocketFrameConnector Connector(ClusterOptions options) => new(options, "client/test/1", TimeProvider.System, NullLoggerFactory.Instance);
