@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Caching.Runtime;
@@ -79,6 +80,10 @@ public sealed class SiloConnectionHandler : ConnectionHandler
             if (open is not null)
             {
                 _gate?.Track(open);
+                // Kestrel's graceful shutdown asks connections to close: send what is queued, then close. A dead transport aborts.
+                CancellationToken closeRequested = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? CancellationToken.None;
+                using CancellationTokenRegistration onCloseRequested = closeRequested.Register(static state => _ = ((FrameConnection)state!).DisposeAsync().AsTask(), open);
+                using CancellationTokenRegistration onClosed = connection.ConnectionClosed.Register(static state => ((FrameConnection)state!).Abort(new ConnectionClosedException("The transport closed.")), open);
                 await open.Closed.ConfigureAwait(false);
             }
         }
