@@ -81,6 +81,21 @@ public sealed class RedisCacheTlsTests(RedisTlsFixture tls)
     }
 
     [Fact]
+    public async Task A_trusted_certificate_that_does_not_name_the_host_is_refused()
+    {
+        using var cache = new RedisCache(new RedisCacheOptions
+        {
+            Url = Url(),
+            SslCaCertificates = tls.Certificates.CaFile,
+            ClientOptions = { ["sslHost"] = "cache.example", ["connectTimeout"] = "1000" },
+        });
+
+        CacheException error = await Assert.ThrowsAsync<CacheException>(async () => await cache.GetAsync("k", None));
+
+        Assert.Contains("does not name the host connected to", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_development_opt_out_ssl_cert_reqs_none_accepts_the_untrusted_certificate()
     {
         string prefix = UniquePrefix.New();
