@@ -36,10 +36,19 @@ public class RedisCacheOptions : CacheBackendOptions
     /// <value><see langword="false"/>.</value>
     public bool Ssl { get; set; }
 
-    /// <summary>Gets or sets a PEM file of certificate authorities that server certificates must chain to (redis-py's <c>ssl_ca_certs</c>);
+    /// <summary>Gets or sets a PEM file of certificate authorities that server certificates must chain to (<c>Caching:Redis:SslCaCertificates</c>,
+    /// or redis-py's <c>ssl_ca_certs</c> in the URL's query: <c>rediss://host:6380/0?ssl_ca_certs=/etc/redis/ca.pem</c>);
     /// <see langword="null"/> uses the system's trust store.</summary>
     /// <value><see langword="null"/>.</value>
+    /// <remarks>The server's certificate must also name the host connected to (an IP address SAN for <c>rediss://127.0.0.1</c>).</remarks>
     public string? SslCaCertificates { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether to accept any server certificate, trusted or not, without checking its name
+    /// (<c>Caching:Redis:SslAllowUntrustedCertificate</c>, or redis-py's <c>ssl_cert_reqs=none</c> in the URL's query).</summary>
+    /// <value><see langword="false"/>.</value>
+    /// <remarks><b>For development only</b>: the connection is encrypted but not authenticated, so anyone on the path can impersonate
+    /// the server and read the password and every value. Prefer <see cref="SslCaCertificates"/> for a private authority.</remarks>
+    public bool SslAllowUntrustedCertificate { get; set; }
 
     /// <summary>Gets extra client options (<c>Caching:Redis:Options</c>), passed to StackExchange.Redis's configuration by name, such as
     /// <c>connectTimeout = 2000</c>, <c>syncTimeout = 5000</c>, <c>keepAlive = 60</c>.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Caching.Backends.Redis;
 
 namespace Orleans.Caching.Tests.Configuration;
 
@@ -42,6 +43,46 @@ public sealed class RedisConfigurationTests
         using var cache = new RedisCache(new RedisCacheOptions { Url = "rediss://:hunter2@cache.example:6380/1" });
         Assert.Equal("rediss://cache.example:6380/1", cache.Target);
         Assert.DoesNotContain("hunter2", cache.Target, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rediss_url_takes_redis_pys_tls_query_parameters()
+    {
+        RedisConnectionSettings settings = RedisSettings.FromOptions(
+            new RedisCacheOptions { Url = "rediss://cache.example:6380/1?ssl_ca_certs=%2Fetc%2Fredis%2Fca.pem&ssl_cert_reqs=required" });
+        RedisConnectionSettings insecure = RedisSettings.FromOptions(
+            new RedisCacheOptions { Url = "rediss://cache.example:6380/1?ssl_cert_reqs=none" });
+
+        Assert.True(settings.Ssl);
+        Assert.Equal("/etc/redis/ca.pem", settings.SslCaCertificates);
+        Assert.False(settings.SslAllowUntrusted);
+        Assert.True(insecure.SslAllowUntrusted);
+    }
+
+    [Fact]
+    public void An_unknown_ssl_cert_reqs_is_refused_naming_the_value()
+    {
+        ArgumentException error = Assert.Throws<ArgumentException>(() => new RedisCache(new RedisCacheOptions { Url = "rediss://cache.example:6380?ssl_cert_reqs=maybe" }));
+        Assert.Contains("'maybe'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_tls_options_bind_from_the_redis_section()
+    {
+        using RedisCache cache = Create(new()
+        {
+            ["CACHE_TYPE"] = "RedisCache",
+            ["CACHE_REDIS_URL"] = "rediss://localhost:6380",
+            ["Caching:Redis:SslAllowUntrustedCertificate"] = "true",
+        });
+        CacheConfigurationException error = Assert.Throws<CacheConfigurationException>(() => Create(new()
+        {
+            ["CACHE_TYPE"] = "RedisCache",
+            ["Caching:Redis:SslAllowUntrustedCertificate"] = "sometimes",
+        }));
+
+        Assert.Equal("rediss://localhost:6380/0", cache.Target);
+        Assert.Contains("'sometimes'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
@@ -12,12 +13,13 @@ public sealed class RedisProcess : IAsyncDisposable
     private readonly string _configFile;
     private Process? _process;
 
-    private RedisProcess(string directory, int port, string config, string? password, string? unixSocket)
+    private RedisProcess(string directory, int port, string config, string? password, string? unixSocket, TestCertificates? tls)
     {
         Directory = directory;
         Port = port;
         Password = password;
         UnixSocket = unixSocket;
+        Tls = tls;
         _configFile = Path.Combine(directory, "redis.conf");
         File.WriteAllText(_configFile, config);
     }
@@ -30,16 +32,34 @@ public sealed class RedisProcess : IAsyncDisposable
 
     public string? UnixSocket { get; }
 
+    /// <summary>Gets the certificates of a server that speaks only TLS (its <see cref="Port"/> is the TLS port), or <see langword="null"/>.</summary>
+    public TestCertificates? Tls { get; }
+
     public string Endpoint => $"127.0.0.1:{Port}";
 
-    /// <summary>Starts a server; <paramref name="extraConfig"/> lines are appended to a minimal config (no persistence).</summary>
-    public static async Task<RedisProcess> StartAsync(string directory, string? password = null, bool unixSocket = false, string extraConfig = "", bool sentinel = false, int? port = null)
+    /// <summary>Starts a server; <paramref name="extraConfig"/> lines are appended to a minimal config (no persistence). With
+    /// <paramref name="tls"/> the server listens only with TLS (<c>port 0</c>, <c>tls-port</c>) and does not ask clients for certificates.</summary>
+    public static async Task<RedisProcess> StartAsync(string directory, string? password = null, bool unixSocket = false, string extraConfig = "", bool sentinel = false, int? port = null, TestCertificates? tls = null)
     {
         System.IO.Directory.CreateDirectory(directory);
         int chosen = port ?? FreePort();
         string? socket = unixSocket ? Path.Combine(directory, "redis.sock") : null;
-        var config = new StringBuilder()
-            .AppendLine($"port {chosen}")
+        var config = new StringBuilder();
+        if (tls is null)
+        {
+            config.AppendLine($"port {chosen}");
+        }
+        else
+        {
+            config.AppendLine("port 0")
+                .AppendLine($"tls-port {chosen}")
+                .AppendLine($"tls-cert-file {tls.CertificateFile}")
+                .AppendLine($"tls-key-file {tls.KeyFile}")
+                .AppendLine($"tls-ca-cert-file {tls.CaFile}")
+                .AppendLine("tls-auth-clients no");
+        }
+
+        config
             .AppendLine("bind 127.0.0.1")
             .AppendLine($"dir {directory}")
             .AppendLine("save \"\"")
@@ -57,7 +77,7 @@ public sealed class RedisProcess : IAsyncDisposable
         }
 
         config.Append(extraConfig);
-        var server = new RedisProcess(directory, chosen, config.ToString(), password, socket) { IsSentinel = sentinel };
+        var server = new RedisProcess(directory, chosen, config.ToString(), password, socket, tls) { IsSentinel = sentinel };
         await server.StartAsync();
         return server;
     }
@@ -136,6 +156,13 @@ public sealed class RedisProcess : IAsyncDisposable
             start.Environment["REDISCLI_AUTH"] = Password;
         }
 
+        if (Tls is not null)
+        {
+            start.ArgumentList.Add("--tls");
+            start.ArgumentList.Add("--cacert");
+            start.ArgumentList.Add(Tls.CaFile);
+        }
+
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -175,12 +202,18 @@ public sealed class RedisProcess : IAsyncDisposable
         {
             using var client = new TcpClient();
             await client.ConnectAsync(IPAddress.Loopback, Port);
-            NetworkStream stream = client.GetStream();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await using Stream stream = Tls is null ? client.GetStream() : new SslStream(client.GetStream(), leaveInnerStreamOpen: false, (_, _, _, _) => true);
+            if (stream is SslStream ssl)
+            {
+                // Readiness only: the tests check certificate validation through the client under test.
+                await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "localhost" }, timeout.Token);
+            }
+
             string command = Password is null || IsSentinel ? "PING\r\n" : $"AUTH {Password}\r\nPING\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(command));
             var buffer = new byte[256];
             var received = new StringBuilder();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
             while (!received.ToString().Contains("PONG", StringComparison.Ordinal))
             {
                 int read = await stream.ReadAsync(buffer, timeout.Token);
@@ -194,7 +227,7 @@ public sealed class RedisProcess : IAsyncDisposable
 
             return true;
         }
-        catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException)
+        catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException or System.Security.Authentication.AuthenticationException)
         {
             return false;
         }

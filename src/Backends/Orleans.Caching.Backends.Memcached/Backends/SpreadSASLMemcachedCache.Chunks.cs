@@ -11,6 +11,8 @@ public sealed partial class SpreadSASLMemcachedCache
 
     private readonly record struct SpreadPlan(int PieceSize, int Count);
 
+    private readonly record struct SpreadHeader(int Count, int Total, ulong WriteId);
+
     /// <summary>Chooses the piece size (the chunk size, lowered so a piece and its longest chunk key fit one item) and the chunk count.</summary>
     private SpreadPlan Plan(string key, int length)
     {
@@ -80,54 +82,123 @@ public sealed partial class SpreadSASLMemcachedCache
     private async ValueTask<SpreadRead?> ReadSpreadAsync(string key, CancellationToken cancellationToken)
     {
         string firstKey = ChunkKey(key, 0);
-        if (await ReadItemAsync(firstKey, MemcachedKey.Encode(firstKey), withValue: true, cancellationToken).ConfigureAwait(false) is not { } first)
+        MemcachedItem? first = await ReadItemAsync(firstKey, MemcachedKey.Encode(firstKey), withValue: true, cancellationToken).ConfigureAwait(false);
+        return first is null ? null : (await CompleteReadsAsync([key], [first], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>Reads several values: every first chunk in one batch, then every other chunk of every value in a second batch.</summary>
+    private async ValueTask<SpreadRead?[]> ReadSpreadManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var firstKeys = new byte[keys.Count][];
+        for (int i = 0; i < firstKeys.Length; i++)
         {
-            return null;
+            firstKeys[i] = MemcachedKey.Encode(ChunkKey(keys[i], 0));
         }
 
-        byte[] head = first.Value!;
-        if (!head.AsSpan().StartsWith(Magic))
+        MemcachedItem?[] firsts = await ReadItemsAsync(firstKeys, cancellationToken).ConfigureAwait(false);
+        return await CompleteReadsAsync(keys, firsts, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Completes reads from their first chunks: single-chunk values at once, the remaining chunks of all others in one batch read.</summary>
+    private async ValueTask<SpreadRead?[]> CompleteReadsAsync(IReadOnlyList<string> keys, MemcachedItem?[] firsts, CancellationToken cancellationToken)
+    {
+        var results = new SpreadRead?[keys.Count];
+        List<(int Index, SpreadHeader Header)>? pending = null;
+        int chunkCount = 0;
+        for (int i = 0; i < keys.Count; i++)
         {
-            return new SpreadRead(head, first);
+            if (firsts[i] is not { } first)
+            {
+                continue;
+            }
+
+            byte[] head = first.Value!;
+            if (!head.AsSpan().StartsWith(Magic))
+            {
+                results[i] = new SpreadRead(head, first);
+            }
+            else if (ParseHeader(keys[i], head) is { } header)
+            {
+                if (header.Count == 1)
+                {
+                    results[i] = head.Length - HeaderLength == header.Total ? new SpreadRead(head[HeaderLength..], first) : Unreadable(keys[i], "the length does not match the header");
+                }
+                else
+                {
+                    (pending ??= []).Add((i, header));
+                    chunkCount += header.Count - 1;
+                }
+            }
         }
 
+        if (pending is null)
+        {
+            return results;
+        }
+
+        var chunkKeys = new byte[chunkCount][];
+        int next = 0;
+        foreach ((int index, SpreadHeader header) in pending)
+        {
+            for (int c = 1; c < header.Count; c++)
+            {
+                chunkKeys[next++] = MemcachedKey.Encode(ChunkKey(keys[index], c));
+            }
+        }
+
+        MemcachedItem?[] chunks = await ReadItemsAsync(chunkKeys, cancellationToken).ConfigureAwait(false);
+        int offset = 0;
+        foreach ((int index, SpreadHeader header) in pending)
+        {
+            MemcachedItem first = firsts[index]!.Value;
+            results[index] = Assemble(keys[index], header, first, chunks.AsSpan(offset, header.Count - 1));
+            offset += header.Count - 1;
+        }
+
+        return results;
+    }
+
+    private SpreadHeader? ParseHeader(string key, byte[] head)
+    {
         if (head.Length < HeaderLength)
         {
-            return Unreadable(key, "the first chunk is shorter than its header");
+            Unreadable(key, "the first chunk is shorter than its header");
+            return null;
         }
 
         int count = BinaryPrimitives.ReadUInt16BigEndian(head.AsSpan(4));
         int total = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(head.AsSpan(6)), int.MaxValue);
         ulong writeId = BinaryPrimitives.ReadUInt64BigEndian(head.AsSpan(10));
-        if (count == 1)
+        if (count < 1 || head.Length - HeaderLength > total)
         {
-            return head.Length - HeaderLength == total ? new SpreadRead(head[HeaderLength..], first) : Unreadable(key, "the length does not match the header");
+            Unreadable(key, "the header is inconsistent");
+            return null;
         }
 
-        byte[] value = new byte[total];
-        int offset = head.Length - HeaderLength;
-        if (count < 1 || offset > total)
-        {
-            return Unreadable(key, "the header is inconsistent");
-        }
+        return new SpreadHeader(count, total, writeId);
+    }
 
+    private SpreadRead? Assemble(string key, SpreadHeader header, MemcachedItem first, ReadOnlySpan<MemcachedItem?> chunks)
+    {
+        byte[] head = first.Value!;
+        byte[] value = new byte[header.Total];
         head.AsSpan(HeaderLength).CopyTo(value);
-        for (int i = 1; i < count; i++)
+        int offset = head.Length - HeaderLength;
+        for (int i = 1; i < header.Count; i++)
         {
-            string chunkKey = ChunkKey(key, i);
-            if (await ReadItemAsync(chunkKey, MemcachedKey.Encode(chunkKey), withValue: true, cancellationToken).ConfigureAwait(false) is not { } chunk)
+            if (chunks[i - 1] is not { } chunk)
             {
-                return Unreadable(key, $"chunk {i} of {count} is missing");
+                return Unreadable(key, $"chunk {i} of {header.Count} is missing");
             }
 
             byte[] piece = chunk.Value!;
-            if (piece.Length < WriteIdLength || BinaryPrimitives.ReadUInt64BigEndian(piece) != writeId)
+            if (piece.Length < WriteIdLength || BinaryPrimitives.ReadUInt64BigEndian(piece) != header.WriteId)
             {
-                return Unreadable(key, $"chunk {i} of {count} belongs to another write");
+                return Unreadable(key, $"chunk {i} of {header.Count} belongs to another write");
             }
 
             int length = piece.Length - WriteIdLength;
-            if (offset + length > total)
+            if (offset + length > header.Total)
             {
                 return Unreadable(key, "the chunks are longer than the header says");
             }
@@ -136,7 +207,7 @@ public sealed partial class SpreadSASLMemcachedCache
             offset += length;
         }
 
-        return offset == total ? new SpreadRead(value, first) : Unreadable(key, "the chunks are shorter than the header says");
+        return offset == header.Total ? new SpreadRead(value, first) : Unreadable(key, "the chunks are shorter than the header says");
     }
 
     private SpreadRead? Unreadable(string key, string reason)

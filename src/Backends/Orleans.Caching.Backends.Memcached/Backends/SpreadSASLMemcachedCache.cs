@@ -13,7 +13,7 @@ namespace Orleans.Caching;
 /// <remarks>
 /// <para>Layout: <c>key.0</c> holds an 18-byte header (<c>"OCS"</c>, version 1, the chunk count, the total length and a random write id)
 /// and the first piece; every other chunk holds the write id and its piece. A read takes the count from <c>key.0</c> and reads exactly
-/// those chunks; a missing chunk, or one from another write, makes the value a miss (logged), so a torn or half-expired value is never
+/// those chunks (all of them in one round trip per server); a missing chunk, or one from another write, makes the value a miss (logged), so a torn or half-expired value is never
 /// returned.</para>
 /// <para>A write stores the other chunks first and <c>key.0</c> last, then deletes <c>key.N … key.(MaxChunks-1)</c> in one quiet round
 /// trip per server, so a value that shrinks leaves no stale chunk. <c>add</c> stores <c>key.0</c> first (the atomic test) and the rest after.
@@ -52,6 +52,20 @@ public sealed partial class SpreadSASLMemcachedCache : SASLMemcachedCache
     /// <inheritdoc/>
     protected override async ValueTask<byte[]?> GetCoreAsync(string key, CancellationToken cancellationToken)
         => (await ReadSpreadAsync(key, cancellationToken).ConfigureAwait(false))?.Value;
+
+    /// <inheritdoc/>
+    /// <remarks>Two round trips per server whatever the number of keys: the first chunks of all values, then every other chunk.</remarks>
+    protected override async ValueTask<IReadOnlyList<byte[]?>> GetManyCoreAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        SpreadRead?[] reads = await ReadSpreadManyAsync(keys, cancellationToken).ConfigureAwait(false);
+        var values = new byte[]?[reads.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = reads[i]?.Value;
+        }
+
+        return values;
+    }
 
     /// <inheritdoc/>
     protected override async ValueTask<CacheEntry?> GetEntryCoreAsync(string key, CancellationToken cancellationToken)

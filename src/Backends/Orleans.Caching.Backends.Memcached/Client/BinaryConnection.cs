@@ -5,7 +5,7 @@ using Orleans.Caching.Memcached.Protocol;
 namespace Orleans.Caching.Memcached.Client;
 
 /// <summary>
-/// A connection speaking memcached's binary protocol, the one SASL needs: get, set/add (with CAS), delete, quiet deletes ended by a
+/// A connection speaking memcached's binary protocol, the one SASL needs: get, batched quiet gets ended by a no-op, set/add (with CAS), delete, quiet deletes ended by a
 /// no-op, increment, touch, flush, and SASL PLAIN authentication (<c>SASL list mechs</c> then <c>SASL auth</c>). The binary get does
 /// not report the remaining time-to-live, so this client keeps the absolute expiry in the item's flags.
 /// </summary>
@@ -36,6 +36,52 @@ internal sealed partial class BinaryConnection : MemcachedConnection
         Expect(response, "get");
         uint flags = response.Extras.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(response.Extras) : 0;
         return new MemcachedItem(response.Value, flags, null, response.Cas);
+    }
+
+    protected override ValueTask<MemcachedItem?[]> GetManyCoreAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken)
+    {
+        // Quiet gets (GETKQ) answer only hits; their opaques are consecutive, so opaque - first is the key's index. NOOP ends the batch.
+        uint first = unchecked(_opaque + 1);
+        for (int i = 0; i < keys.Count; i++)
+        {
+            Request(BinaryProtocol.OpGetKeyQuiet, keys[i], default, 0, 0);
+        }
+
+        uint noop = Request(BinaryProtocol.OpNoop, [], default, 0, 0);
+        return ExchangeBatchAsync(token => ReadBatchAsync(keys, first, noop, token), cancellationToken);
+    }
+
+    private async ValueTask<MemcachedItem?[]> ReadBatchAsync(IReadOnlyList<byte[]> keys, uint first, uint noop, CancellationToken cancellationToken)
+    {
+        var items = new MemcachedItem?[keys.Count];
+        while (true)
+        {
+            BinaryResponse response = await ReadResponseAsync(null, null, cancellationToken).ConfigureAwait(false);
+            if (response.Opcode == BinaryProtocol.OpNoop && response.Opaque == noop)
+            {
+                return items;
+            }
+
+            uint index = unchecked(response.Opaque - first);
+            if (response.Opcode != BinaryProtocol.OpGetKeyQuiet || index >= (uint)keys.Count)
+            {
+                throw Reader.Error($"unexpected opcode 0x{response.Opcode:X2} (opaque {response.Opaque}) in a batch of gets");
+            }
+
+            if (response.Status == BinaryProtocol.StatusKeyNotFound)
+            {
+                continue;
+            }
+
+            Expect(response, "get (batch)");
+            if (!response.Key.AsSpan().SequenceEqual(keys[(int)index]))
+            {
+                throw Reader.Error($"the reply for key {index} of a batch of gets carries another key '{MetaReply.Describe(response.Key)}'");
+            }
+
+            uint flags = response.Extras.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(response.Extras) : 0;
+            items[index] = new MemcachedItem(response.Value, flags, null, response.Cas);
+        }
     }
 
     protected override async ValueTask<StoreResult> StoreCoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken)

@@ -45,6 +45,9 @@ internal sealed class MemcachedClient : IAsyncDisposable
     /// <summary>Finds the server that owns a key.</summary>
     public MemcachedNode Locate(byte[] key) => _nodes[_locator.Locate(key)];
 
+    /// <summary>Finds the index in <see cref="Nodes"/> of the server that owns a key.</summary>
+    public int LocateIndex(byte[] key) => _locator.Locate(key);
+
     /// <summary>Tells whether operations may be sent to a server now.</summary>
     public bool IsAvailable(MemcachedNode node) => node.IsAvailable(_timeProvider.GetTimestamp());
 
@@ -69,6 +72,7 @@ internal sealed class MemcachedClient : IAsyncDisposable
             try
             {
                 (connection, reused) = await node.Pool.RentAsync(linked.Token).ConfigureAwait(false);
+                node.CountExchange();
                 T result = await operation(connection, state, linked.Token).ConfigureAwait(false);
                 if (node.MarkUp())
                 {

@@ -34,6 +34,12 @@ internal abstract class MemcachedConnection : IAsyncDisposable
     public ValueTask<MemcachedItem?> GetAsync(byte[] key, bool withValue, CancellationToken cancellationToken)
         => GuardAsync(GetCoreAsync(key, withValue, cancellationToken));
 
+    /// <summary>Reads several items with their values in one round trip: every request is sent, then an end marker, and the replies are
+    /// read while the requests are still being written (so a large batch cannot deadlock on full socket buffers).</summary>
+    /// <returns>The items in key order; <see langword="null"/> for a miss.</returns>
+    public ValueTask<MemcachedItem?[]> GetManyAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken)
+        => GuardAsync(GetManyCoreAsync(keys, cancellationToken));
+
     /// <summary>Stores an item; a non-zero <paramref name="cas"/> stores only if the item is unchanged.</summary>
     public ValueTask<StoreResult> StoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken)
         => GuardAsync(StoreCoreAsync(mode, key, value, flags, expiry, cas, cancellationToken));
@@ -60,6 +66,8 @@ internal abstract class MemcachedConnection : IAsyncDisposable
 
     // One exchange per protocol; the public methods above apply the broken-connection guard around each.
     protected abstract ValueTask<MemcachedItem?> GetCoreAsync(byte[] key, bool withValue, CancellationToken cancellationToken);
+
+    protected abstract ValueTask<MemcachedItem?[]> GetManyCoreAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken);
 
     protected abstract ValueTask<StoreResult> StoreCoreAsync(StoreMode mode, byte[] key, ReadOnlyMemory<byte> value, uint flags, uint expiry, ulong cas, CancellationToken cancellationToken);
 
@@ -136,6 +144,20 @@ internal abstract class MemcachedConnection : IAsyncDisposable
             int count = _written;
             _written = 0;
             await Stream.WriteAsync(_writeBuffer.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends the buffered request bytes while <paramref name="readReplies"/> reads the replies, and waits for both.</summary>
+    protected async ValueTask<T> ExchangeBatchAsync<T>(Func<CancellationToken, ValueTask<T>> readReplies, CancellationToken cancellationToken)
+    {
+        Task sending = FlushWritesAsync(cancellationToken).AsTask();
+        try
+        {
+            return await readReplies(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await sending.ConfigureAwait(false);
         }
     }
 

@@ -7,6 +7,7 @@ internal sealed class MemcachedNode : IAsyncDisposable
 {
     private readonly MemcachedClientSettings _settings;
     private long _retryAtTimestamp;
+    private long _exchanges;
     private volatile string? _downReason;
 
     public MemcachedNode(MemcachedServerAddress address, MemcachedClientSettings settings)
@@ -21,6 +22,12 @@ internal sealed class MemcachedNode : IAsyncDisposable
     public string Name => Address.Name;
 
     public MemcachedConnectionPool Pool { get; }
+
+    /// <summary>Gets the number of exchanges sent to the server (one request, or one pipelined batch, and its replies), for diagnostics.</summary>
+    public long Exchanges => Interlocked.Read(ref _exchanges);
+
+    /// <summary>Counts an exchange about to be sent.</summary>
+    public void CountExchange() => Interlocked.Increment(ref _exchanges);
 
     /// <summary>Gets why the server was marked down, or <see langword="null"/> if it is up.</summary>
     public string? DownReason => _downReason;

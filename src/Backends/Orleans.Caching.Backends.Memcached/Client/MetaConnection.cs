@@ -5,7 +5,7 @@ namespace Orleans.Caching.Memcached.Client;
 
 /// <summary>
 /// A connection speaking memcached's meta text protocol (memcached 1.6+): <c>mg</c> (get, with the remaining TTL <c>t</c>, client flags
-/// <c>f</c> and CAS token <c>c</c>), <c>ms</c> (set; mode <c>ME</c> for add; <c>C</c> for compare-and-swap), <c>md</c>, <c>ma</c>
+/// <c>f</c> and CAS token <c>c</c>; quiet with an opaque <c>O</c> in batches), <c>ms</c> (set; mode <c>ME</c> for add; <c>C</c> for compare-and-swap), <c>md</c>, <c>ma</c>
 /// (increment), <c>mn</c> (end of a quiet batch), and the classic <c>flush_all</c>.
 /// </summary>
 internal sealed class MetaConnection : MemcachedConnection
@@ -41,6 +41,54 @@ internal sealed class MetaConnection : MemcachedConnection
         }
 
         throw MetaReply.Unexpected(Reader, line.Span, "mg");
+    }
+
+    protected override ValueTask<MemcachedItem?[]> GetManyCoreAsync(IReadOnlyList<byte[]> keys, CancellationToken cancellationToken)
+    {
+        // Quiet gets answer only hits, each carrying its request's index as the opaque; mn's MN ends the batch.
+        for (int i = 0; i < keys.Count; i++)
+        {
+            Command("mg "u8, keys[i]);
+            Append(" v f t c q O"u8);
+            Number((ulong)i);
+            Append("\r\n"u8);
+        }
+
+        Append("mn\r\n"u8);
+        return ExchangeBatchAsync(token => ReadBatchAsync(keys.Count, token), cancellationToken);
+    }
+
+    private async ValueTask<MemcachedItem?[]> ReadBatchAsync(int count, CancellationToken cancellationToken)
+    {
+        var items = new MemcachedItem?[count];
+        while (true)
+        {
+            ReadOnlyMemory<byte> line = await Reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (MetaReply.Is(line.Span, "MN"u8))
+            {
+                return items;
+            }
+
+            if (MetaReply.Is(line.Span, "EN"u8))
+            {
+                continue;
+            }
+
+            if (!MetaReply.Is(line.Span, "VA"u8))
+            {
+                throw MetaReply.Unexpected(Reader, line.Span, "mg (batch)");
+            }
+
+            int size = MetaReply.ParseValueSize(Reader, line.Span, out ReadOnlySpan<byte> returned);
+            if (!MetaReply.TryGetFlag(Reader, returned, (byte)'O', out long index) || index < 0 || index >= count || items[index] is not null)
+            {
+                throw Reader.Error($"a batch reply '{MetaReply.Describe(line.Span)}' carries no opaque of a request still waiting");
+            }
+
+            (uint flags, long ttl, ulong cas) = ParseItemFlags(line.Span);
+            byte[] value = await Reader.ReadDataBlockAsync(size, cancellationToken).ConfigureAwait(false);
+            items[index] = new MemcachedItem(value, flags, ttl, cas);
+        }
     }
 
     private (uint Flags, long Ttl, ulong Cas) ParseItemFlags(ReadOnlySpan<byte> line)

@@ -28,4 +28,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 5005, EventName = "MemcachedFlushFailed", Level = LogLevel.Warning,
         Message = "Memcached server {Server} could not be flushed by clear().")]
     public static partial void FlushFailed(ILogger logger, Exception exception, string server);
+
+    [LoggerMessage(EventId = 5006, EventName = "MemcachedBatchReadMissOnUnavailableServer", Level = LogLevel.Debug,
+        Message = "{Count} keys of a multi-key read are misses: memcached server {Server} is unavailable.")]
+    public static partial void BatchReadMissOnUnavailableServer(ILogger logger, int count, string server);
 }

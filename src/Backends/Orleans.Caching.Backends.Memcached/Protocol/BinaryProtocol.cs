@@ -16,6 +16,7 @@ internal static class BinaryProtocol
     public const byte OpIncrement = 0x05;
     public const byte OpFlush = 0x08;
     public const byte OpNoop = 0x0A;
+    public const byte OpGetKeyQuiet = 0x0D;
     public const byte OpDeleteQuiet = 0x14;
     public const byte OpTouch = 0x1C;
     public const byte OpSaslListMechanisms = 0x20;

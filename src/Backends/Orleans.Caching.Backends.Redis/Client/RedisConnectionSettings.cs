@@ -23,6 +23,9 @@ internal sealed record RedisConnectionSettings
     /// <summary>Gets a PEM file of trusted certificate authorities, or <see langword="null"/> for the system store.</summary>
     public string? SslCaCertificates { get; init; }
 
+    /// <summary>Gets a value indicating whether any server certificate is accepted (development only).</summary>
+    public bool SslAllowUntrusted { get; init; }
+
     /// <summary>Gets a value indicating whether the servers form a Redis Cluster (multi-key commands are split by slot).</summary>
     public bool IsCluster { get; init; }
 

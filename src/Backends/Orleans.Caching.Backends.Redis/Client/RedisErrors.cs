@@ -9,13 +9,15 @@ internal static class RedisErrors
     /// <param name="target">The server description (no password).</param>
     /// <param name="command">The command that failed.</param>
     /// <param name="failure">The client's exception.</param>
+    /// <param name="cause">What is known to have caused it (a refused TLS certificate), put first; or <see langword="null"/>.</param>
     /// <param name="secrets">Passwords to scrub from the client's message.</param>
     /// <returns>The exception to throw.</returns>
-    public static CacheException Wrap(string target, string command, Exception failure, params string?[] secrets)
+    public static CacheException Wrap(string target, string command, Exception failure, string? cause, params string?[] secrets)
     {
         string reason = Scrub(failure.Message, secrets);
         bool leaks = Leaks(failure, secrets);
-        return new CacheException($"Redis {target} could not run {command}: {reason}", leaks ? null : failure);
+        string prefix = cause is null ? string.Empty : cause + "; ";
+        return new CacheException($"Redis {target} could not run {command}: {prefix}{reason}", leaks ? null : failure);
     }
 
     /// <summary>Removes every secret from a text.</summary>

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -16,6 +14,7 @@ internal sealed partial class StackExchangeRedisConnection : IRedisConnection
     private readonly RedisConnectionSettings _settings;
     private readonly ILogger _logger;
     private readonly CommandFlags _readFlags;
+    private readonly RedisCertificateValidator? _certificates;
     private readonly object _gate = new();
     private Task<ConnectionMultiplexer>? _connecting;
     private ConnectionMultiplexer? _multiplexer;
@@ -28,7 +27,8 @@ internal sealed partial class StackExchangeRedisConnection : IRedisConnection
         _logger = logger;
         Description = settings.Describe();
         _readFlags = settings.ReadFromReplica ? CommandFlags.PreferSlave : CommandFlags.None;
-        _ = BuildConfiguration(settings, []);
+        _certificates = settings.Ssl ? RedisCertificateValidator.Create(settings) : null;
+        _ = BuildConfiguration(settings, [], _certificates);
     }
 
     public string Description { get; }
@@ -56,7 +56,7 @@ internal sealed partial class StackExchangeRedisConnection : IRedisConnection
     }
 
     /// <summary>Builds the client configuration: extra options first, then endpoints, password, TLS and the settings this class relies on.</summary>
-    internal static ConfigurationOptions BuildConfiguration(RedisConnectionSettings settings, IReadOnlyList<EndPoint> endpoints)
+    internal static ConfigurationOptions BuildConfiguration(RedisConnectionSettings settings, IReadOnlyList<EndPoint> endpoints, RedisCertificateValidator? certificates)
     {
         string extra = string.Join(',', settings.ClientOptions.Select(pair => $"{pair.Key}={pair.Value}"));
         ConfigurationOptions configuration;
@@ -88,30 +88,13 @@ internal sealed partial class StackExchangeRedisConnection : IRedisConnection
         {
             configuration.Ssl = true;
             configuration.SslHost ??= settings.Endpoints.Count > 0 ? settings.Endpoints[0].Host : null;
-            if (settings.SslCaCertificates is { } caFile)
+            if (certificates is not null)
             {
-                var authorities = new X509Certificate2Collection();
-                authorities.ImportFromPemFile(caFile);
-                configuration.CertificateValidation += (_, certificate, _, errors) => ChainsTo(certificate, errors, authorities);
+                configuration.CertificateValidation += certificates.Validate;
             }
         }
 
         return configuration;
-    }
-
-    private static bool ChainsTo(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection authorities)
-    {
-        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = new X509Certificate2(certificate);
-        return chain.Build(leaf);
     }
 
     private static bool IsClientFailure(Exception exception)
@@ -165,7 +148,7 @@ internal sealed partial class StackExchangeRedisConnection : IRedisConnection
             }
         }
 
-        ConfigurationOptions configuration = BuildConfiguration(_settings, endpoints);
+        ConfigurationOptions configuration = BuildConfiguration(_settings, endpoints, _certificates);
         return await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
     }
 
@@ -197,8 +180,9 @@ internal sealed partial class StackExchangeRedisConnection : IRedisConnection
 
     private CacheException Failure(string command, Exception exception)
     {
-        CacheException failure = RedisErrors.Wrap(Description, command, exception, _settings.Password);
-        Log.CommandFailed(_logger, Description, command, RedisErrors.Scrub(exception.Message, _settings.Password));
+        string? tls = _certificates?.LastRejection;
+        CacheException failure = RedisErrors.Wrap(Description, command, exception, tls, _settings.Password);
+        Log.CommandFailed(_logger, Description, command, (tls is null ? string.Empty : tls + "; ") + RedisErrors.Scrub(exception.Message, _settings.Password));
         return failure;
     }
 }

@@ -25,6 +25,7 @@ internal static class RedisOptionsBinder
             options.Url = NonEmpty(redis["Url"]) ?? options.Url;
             options.Ssl = Bool(context, redis, "Ssl", options.Ssl);
             options.SslCaCertificates = NonEmpty(redis["SslCaCertificates"]) ?? options.SslCaCertificates;
+            options.SslAllowUntrustedCertificate = Bool(context, redis, "SslAllowUntrustedCertificate", options.SslAllowUntrustedCertificate);
             foreach (IConfigurationSection option in redis.GetSection("Options").GetChildren())
             {
                 if (option.Value is not null)

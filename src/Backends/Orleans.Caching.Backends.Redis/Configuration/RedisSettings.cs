@@ -23,6 +23,7 @@ internal static class RedisSettings
             Db = options.Db,
             Ssl = options.Ssl,
             SslCaCertificates = options.SslCaCertificates,
+            SslAllowUntrusted = options.SslAllowUntrustedCertificate,
             IsCluster = nodes is not null,
             ClientOptions = new Dictionary<string, string>(options.ClientOptions, StringComparer.OrdinalIgnoreCase),
         };
@@ -93,6 +94,8 @@ internal static class RedisSettings
                     Password = password,
                     Db = db,
                     Ssl = settings.Ssl || uri.Scheme.Equals("rediss", StringComparison.OrdinalIgnoreCase),
+                    SslCaCertificates = query.GetValueOrDefault("ssl_ca_certs") ?? settings.SslCaCertificates,
+                    SslAllowUntrusted = settings.SslAllowUntrusted || AllowsUntrusted(query.GetValueOrDefault("ssl_cert_reqs")),
                 };
             case "UNIX":
                 return settings with { UnixSocketPath = Uri.UnescapeDataString(uri.AbsolutePath), Password = password, Db = db };
@@ -100,6 +103,15 @@ internal static class RedisSettings
                 throw new ArgumentException($"The Redis URL scheme '{uri.Scheme}' is not supported; use redis://, rediss:// or unix://.", nameof(url));
         }
     }
+
+    /// <summary>Reads redis-py's <c>ssl_cert_reqs</c>: <c>none</c> accepts any certificate; <c>required</c> (its default) and
+    /// <c>optional</c> check it (a server always presents one).</summary>
+    private static bool AllowsUntrusted(string? certReqs) => certReqs?.ToUpperInvariant() switch
+    {
+        null or "REQUIRED" or "CERT_REQUIRED" or "OPTIONAL" or "CERT_OPTIONAL" => false,
+        "NONE" or "CERT_NONE" => true,
+        _ => throw new ArgumentException($"The Redis URL's ssl_cert_reqs is '{certReqs}'; use none, optional or required.", nameof(certReqs)),
+    };
 
     private static string SchemeOf(string url)
     {
