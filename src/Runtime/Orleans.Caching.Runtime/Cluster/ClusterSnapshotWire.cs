@@ -1,0 +1,75 @@
+using System.Buffers;
+
+namespace Orleans.Caching.Runtime;
+
+/// <summary>
+/// The membership snapshot bodies the cluster client reads (replies to its snapshot requests, gossip) and its test silos write.
+/// </summary>
+internal static class ClusterSnapshotWire
+{
+    /// <summary>Reads a snapshot body.</summary>
+    /// <param name="body">The body.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="WireProtocolException">The body is malformed.</exception>
+    public static MembershipTableSnapshot Read(in ReadOnlySequence<byte> body)
+    {
+        var reader = new WireReader(body);
+        long version = reader.ReadInt64();
+        uint count = reader.ReadVarUInt32();
+        if (count > reader.Remaining)
+        {
+            throw new WireProtocolException($"Malformed membership snapshot: {count} rows in {reader.Remaining} bytes.");
+        }
+
+        var entries = new MembershipEntry[count];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            SiloAddress silo;
+            try
+            {
+                silo = SiloAddress.Parse(reader.ReadString());
+            }
+            catch (FormatException ex)
+            {
+                throw new WireProtocolException("Malformed membership snapshot: " + ex.Message, ex);
+            }
+
+            byte status = reader.ReadByte();
+            if (status > (byte)SiloStatus.Dead)
+            {
+                throw new WireProtocolException($"Malformed membership snapshot: unknown silo status {status}.");
+            }
+
+            entries[i] = new MembershipEntry
+            {
+                Silo = silo,
+                Status = (SiloStatus)status,
+                StartTime = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero),
+                IAmAliveTime = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero),
+                SiloName = reader.ReadNullableString(),
+                HostName = reader.ReadNullableString(),
+            };
+        }
+
+        reader.EnsureEnd();
+        return new MembershipTableSnapshot(version, entries);
+    }
+
+    /// <summary>Writes a snapshot body.</summary>
+    /// <param name="output">The output.</param>
+    /// <param name="snapshot">The snapshot.</param>
+    public static void Write(IBufferWriter<byte> output, MembershipTableSnapshot snapshot)
+    {
+        WireWriter.WriteInt64(output, snapshot.Version);
+        WireWriter.WriteVarUInt32(output, (uint)snapshot.Entries.Count);
+        foreach (MembershipEntry entry in snapshot.Entries)
+        {
+            WireWriter.WriteString(output, entry.Silo.ToString());
+            WireWriter.WriteByte(output, (byte)entry.Status);
+            WireWriter.WriteInt64(output, entry.StartTime.UtcTicks);
+            WireWriter.WriteInt64(output, entry.IAmAliveTime.UtcTicks);
+            WireWriter.WriteNullableString(output, entry.SiloName);
+            WireWriter.WriteNullableString(output, entry.HostName);
+        }
+    }
+}
