@@ -4,6 +4,11 @@ namespace Orleans.Caching.Runtime;
 
 public sealed partial class ClusterClient
 {
+    /// <summary>Refreshes the view now from the silos (or, when none answers, the gateways); a refresh already running is shared.</summary>
+    /// <param name="cancellationToken">Cancels waiting (the refresh goes on).</param>
+    /// <returns>A task that completes when the refresh has finished; <see cref="CurrentView"/> is then the newest view found.</returns>
+    public Task RefreshAsync(CancellationToken cancellationToken) => RefreshViewAsync(null).WaitAsync(cancellationToken);
+
     /// <summary>Refreshes the view now: asks the silos of the current view (<paramref name="preferred"/> first, suspected ones last), then
     /// the gateways when none answers. Only one refresh runs at a time; a caller arriving meanwhile waits for it. Never throws.</summary>
     /// <param name="preferred">A silo known to have a newer view (it answered with a newer version), or <see langword="null"/>.</param>

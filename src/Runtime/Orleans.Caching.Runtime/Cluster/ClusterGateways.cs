@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Orleans.Caching.Runtime;
 
 /// <summary>Parses and resolves the <c>host:port</c> entries of <see cref="ClusterOptions.Gateways"/>.</summary>
-internal static class ClusterGateways
+public static class ClusterGateways
 {
     /// <summary>Splits a gateway entry into host and port (<c>silo-0.cache:11111</c>, <c>10.0.0.5:11111</c>, <c>[::1]:11111</c>).</summary>
     /// <param name="text">The entry.</param>
@@ -47,7 +47,7 @@ internal static class ClusterGateways
     /// <param name="gateways">The entries.</param>
     /// <param name="cancellationToken">Cancels resolving.</param>
     /// <returns>The endpoints, shuffled, and the entries that could not be resolved with why.</returns>
-    public static async Task<(List<IPEndPoint> Endpoints, List<string> Failures)> ResolveAsync(IEnumerable<string> gateways, CancellationToken cancellationToken)
+    internal static async Task<(List<IPEndPoint> Endpoints, List<string> Failures)> ResolveAsync(IEnumerable<string> gateways, CancellationToken cancellationToken)
     {
         var endpoints = new List<IPEndPoint>();
         var failures = new List<string>();

@@ -3,7 +3,9 @@ using System.Buffers;
 namespace Orleans.Caching.Runtime;
 
 /// <summary>
-/// The membership snapshot bodies the cluster client reads (replies to its snapshot requests, gossip) and its test silos write.
+/// The membership snapshot bodies the cluster client reads (replies to its snapshot requests, gossip) and its test silos write, in the
+/// layout of the membership engineer's <c>MembershipSnapshotCodec</c> (version, rows: address, status, start and IAmAlive ticks, names,
+/// votes); it delegates to that codec once the branches meet.
 /// </summary>
 internal static class ClusterSnapshotWire
 {
@@ -24,15 +26,7 @@ internal static class ClusterSnapshotWire
         var entries = new MembershipEntry[count];
         for (int i = 0; i < entries.Length; i++)
         {
-            SiloAddress silo;
-            try
-            {
-                silo = SiloAddress.Parse(reader.ReadString());
-            }
-            catch (FormatException ex)
-            {
-                throw new WireProtocolException("Malformed membership snapshot: " + ex.Message, ex);
-            }
+            SiloAddress silo = ParseSilo(reader.ReadString());
 
             byte status = reader.ReadByte();
             if (status > (byte)SiloStatus.Dead)
@@ -49,6 +43,20 @@ internal static class ClusterSnapshotWire
                 SiloName = reader.ReadNullableString(),
                 HostName = reader.ReadNullableString(),
             };
+            uint votes = reader.ReadVarUInt32();
+            if (votes > reader.Remaining)
+            {
+                throw new WireProtocolException($"Malformed membership snapshot: {votes} votes in {reader.Remaining} bytes.");
+            }
+
+            var suspicions = new SuspicionVote[votes];
+            for (int v = 0; v < suspicions.Length; v++)
+            {
+                SiloAddress suspecter = ParseSilo(reader.ReadString());
+                suspicions[v] = new SuspicionVote(suspecter, new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero));
+            }
+
+            entries[i] = entries[i] with { Suspicions = suspicions };
         }
 
         reader.EnsureEnd();
@@ -70,6 +78,24 @@ internal static class ClusterSnapshotWire
             WireWriter.WriteInt64(output, entry.IAmAliveTime.UtcTicks);
             WireWriter.WriteNullableString(output, entry.SiloName);
             WireWriter.WriteNullableString(output, entry.HostName);
+            WireWriter.WriteVarUInt32(output, (uint)entry.Suspicions.Count);
+            foreach (SuspicionVote vote in entry.Suspicions)
+            {
+                WireWriter.WriteString(output, vote.Suspecter.ToString());
+                WireWriter.WriteInt64(output, vote.Time.UtcTicks);
+            }
+        }
+    }
+
+    private static SiloAddress ParseSilo(string text)
+    {
+        try
+        {
+            return SiloAddress.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new WireProtocolException("Malformed membership snapshot: " + ex.Message, ex);
         }
     }
 }
