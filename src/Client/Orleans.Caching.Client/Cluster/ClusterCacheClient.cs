@@ -20,7 +20,8 @@ public sealed class ClusterCacheClient : IAsyncDisposable, IDisposable
     private Task? _disposal;
 
     /// <summary>Initializes a new instance of the <see cref="ClusterCacheClient"/> class; nothing is contacted until the first <c>Cluster</c> cache is built.</summary>
-    /// <param name="applicationServices">The application's services (clock, loggers; an <see cref="IFrameConnector"/> if one is registered).</param>
+    /// <param name="applicationServices">The application's services (clock, loggers). An <see cref="IFrameConnector"/> registered there replaces
+    /// the default <see cref="SocketFrameConnector"/> (TCP, TLS per <c>Caching:Cluster:Tls</c>).</param>
     public ClusterCacheClient(IServiceProvider applicationServices)
     {
         ArgumentNullException.ThrowIfNull(applicationServices);
@@ -88,7 +89,7 @@ public sealed class ClusterCacheClient : IAsyncDisposable, IDisposable
             {
                 ClusterOptions options = ClusterConfiguration.Bind(context.Configuration, context.SectionPath);
                 IFrameConnector connector = _applicationServices.GetService<IFrameConnector>()
-                    ?? throw new InvalidOperationException("No IFrameConnector is registered (the socket transport is not merged yet).");
+                    ?? new SocketFrameConnector(options, $"client/{Environment.MachineName}/{Environment.ProcessId}", context.TimeProvider, context.LoggerFactory);
                 var client = new ClusterClient(options, connector, CacheGrainCodecs.MessageCodec, context.TimeProvider, context.LoggerFactory);
                 try
                 {
