@@ -56,7 +56,7 @@ internal sealed class FakeCluster : IFrameConnector
     public void Gossip(MembershipTableSnapshot snapshot)
     {
         var body = new ArrayBufferWriter<byte>();
-        ClusterSnapshotWire.Write(body, snapshot);
+        MembershipSnapshotCodec.Write(body, snapshot);
         foreach (FakeSiloConnection connection in Connections.Where(c => c.IsOpen))
         {
             connection.Push(new FrameHeader(FrameKind.MembershipUpdate, 0, snapshot.Version, 0), body.WrittenSpan.ToArray());

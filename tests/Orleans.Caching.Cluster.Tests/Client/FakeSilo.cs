@@ -65,7 +65,7 @@ internal sealed class FakeSilo : IGrainCallInvoker, ICacheSiloControl
         if (header.Kind == FrameKind.MembershipUpdate)
         {
             var snapshot = new ArrayBufferWriter<byte>();
-            ClusterSnapshotWire.Write(snapshot, Snapshot);
+            MembershipSnapshotCodec.Write(snapshot, Snapshot);
             connection.Reply(new FrameHeader(FrameKind.MembershipUpdate, header.CorrelationId, version, 0), snapshot.WrittenSpan.ToArray());
             return;
         }

@@ -47,7 +47,7 @@ internal sealed class SocketTestSilo : IFrameHandler, IGrainCallInvoker, ICacheS
         {
             if (frame.Body.IsEmpty)
             {
-                connection.SendFrame(new FrameHeader(FrameKind.MembershipUpdate, correlationId, snapshot.Version, 0), snapshot, static (o, s) => ClusterSnapshotWire.Write(o, s));
+                connection.SendFrame(new FrameHeader(FrameKind.MembershipUpdate, correlationId, snapshot.Version, 0), snapshot, static (o, s) => MembershipSnapshotCodec.Write(o, s));
             }
 
             return;

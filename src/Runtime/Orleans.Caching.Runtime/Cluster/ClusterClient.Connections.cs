@@ -74,7 +74,7 @@ public sealed partial class ClusterClient
             switch (frame.Header.Kind)
             {
                 case FrameKind.MembershipUpdate when !frame.Body.IsEmpty:
-                    client.Adopt(ClusterSnapshotWire.Read(frame.Body), connection.Tag as SiloAddress);
+                    client.Adopt(MembershipSnapshotCodec.Read(frame.Body), connection.Tag as SiloAddress);
                     break;
                 case FrameKind.Request:
                     throw new WireProtocolException("A cluster client serves no requests.");

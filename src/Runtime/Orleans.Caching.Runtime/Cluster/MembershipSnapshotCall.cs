@@ -15,7 +15,7 @@ internal sealed class MembershipSnapshotCall : OutboundCall
     {
         try
         {
-            _reply.TrySetResult(ClusterSnapshotWire.Read(body));
+            _reply.TrySetResult(MembershipSnapshotCodec.Read(body));
         }
         catch (WireProtocolException ex)
         {
