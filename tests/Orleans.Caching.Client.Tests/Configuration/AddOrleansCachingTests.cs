@@ -170,7 +170,7 @@ public sealed class AddOrleansCachingTests
         var ex = Assert.Throws<CacheConfigurationException>(() => services.GetRequiredService<Cache>());
 
         Assert.Contains("Caching:Type (CACHE_TYPE) is 'MongoCache'", ex.Message);
-        Assert.Contains("Known backends: FileSystemCache, NullCache, SimpleCache", ex.Message);
+        Assert.Contains("Known backends: Cluster, FileSystemCache, NullCache, SimpleCache", ex.Message);
     }
 
     [Fact]

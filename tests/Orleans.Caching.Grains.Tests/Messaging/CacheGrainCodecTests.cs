@@ -29,6 +29,10 @@ public sealed class CacheGrainCodecTests
         { MemoizeVersionDeleteRequest.Instance, CacheGrainTypes.MemoizeVersion },
         { new MemoizeVersionRefreshRequest(Ttl), CacheGrainTypes.MemoizeVersion },
         { new MemoizeVersionRefreshRequest(null), CacheGrainTypes.MemoizeVersion },
+        { new CacheControlGetManyRequest(["a", "prefix:é", string.Empty]), CacheGrainTypes.ClusterControl },
+        { new CacheControlGetManyRequest([]), CacheGrainTypes.ClusterControl },
+        { new CacheControlDeleteManyRequest(["x", "y"]), CacheGrainTypes.ClusterControl },
+        { CacheControlClearRequest.Instance, CacheGrainTypes.ClusterControl },
     };
 
     internal static byte[] EncodeRequest(GrainId target, GrainRequest request)
@@ -82,13 +86,54 @@ public sealed class CacheGrainCodecTests
     {
         var ids = s_codec.Methods.ToDictionary(m => m.RequestType.Name, m => m.MethodId);
 
-        Assert.Equal(14, ids.Count);
+        Assert.Equal(18, ids.Count);
         Assert.Equal(1, ids[nameof(CacheEntryGetRequest)]);
         Assert.Equal(4, ids[nameof(CacheEntrySetRequest)]);
         Assert.Equal(9, ids[nameof(CacheEntryGetOrLeaseRequest)]);
         Assert.Equal(10, ids[nameof(CacheEntryReleaseLeaseRequest)]);
         Assert.Equal(101, ids[nameof(MemoizeVersionGetOrCreateRequest)]);
         Assert.Equal(104, ids[nameof(MemoizeVersionRefreshRequest)]);
+        Assert.Equal(201, ids[nameof(CacheControlGetManyRequest)]);
+        Assert.Equal(202, ids[nameof(CacheControlSetManyRequest)]);
+        Assert.Equal(203, ids[nameof(CacheControlDeleteManyRequest)]);
+        Assert.Equal(204, ids[nameof(CacheControlClearRequest)]);
+    }
+
+    [Fact]
+    public void A_set_many_request_round_trips_its_items_and_time_to_live()
+    {
+        var request = new CacheControlSetManyRequest([new("k1", [1, 2]), new("k2", [])], TimeSpan.FromSeconds(3));
+        var target = new GrainId(CacheGrainTypes.ClusterControl, "127.0.0.1:11111@1");
+
+        var decoded = Assert.IsType<CacheControlSetManyRequest>(s_codec.ReadRequest(new ReadOnlySequence<byte>(EncodeRequest(target, request))).Request);
+
+        Assert.Equal(["k1", "k2"], decoded.Items.Select(i => i.Key));
+        Assert.Equal([1, 2], decoded.Items[0].Value);
+        Assert.Empty(decoded.Items[1].Value);
+        Assert.Equal(TimeSpan.FromSeconds(3), decoded.TimeToLive);
+    }
+
+    [Fact]
+    public void Batch_results_round_trip()
+    {
+        byte[]?[] values = RoundTripResult(new CacheControlGetManyRequest(["a", "b", "c"]), [[7], null, []]);
+        bool[] flags = RoundTripResult(new CacheControlDeleteManyRequest(["a", "b"]), [true, false]);
+
+        Assert.Equal([7], values[0]);
+        Assert.Null(values[1]);
+        Assert.Empty(values[2]!);
+        Assert.Equal([true, false], flags);
+    }
+
+    [Fact]
+    public void A_batch_count_larger_than_its_body_is_malformed_before_allocating()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        WireWriter.WriteGrainId(output, new GrainId(CacheGrainTypes.ClusterControl, "127.0.0.1:11111@1"));
+        WireWriter.WriteUInt16(output, CacheGrainMethodIds.ControlGetMany);
+        WireWriter.WriteVarUInt32(output, int.MaxValue);
+
+        Assert.Throws<WireProtocolException>(() => s_codec.ReadRequest(new ReadOnlySequence<byte>(output.WrittenMemory)));
     }
 
     [Fact]

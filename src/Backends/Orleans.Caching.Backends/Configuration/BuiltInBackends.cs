@@ -20,7 +20,7 @@ internal static class BuiltInBackends
 
     /// <summary>Gets the assembly names of the packages that provide the names of <see cref="ProvidedElsewhere"/>; a registry loads
     /// them when the application ships them, so their <see cref="CacheBackendProviderAttribute"/> registers those names.</summary>
-    public static IReadOnlyList<string> ProviderAssemblies { get; } = ["Orleans.Caching.Silo", "Orleans.Caching.Backends.Redis", "Orleans.Caching.Backends.Memcached"];
+    public static IReadOnlyList<string> ProviderAssemblies { get; } = ["Orleans.Caching.Client", "Orleans.Caching.Silo", "Orleans.Caching.Backends.Redis", "Orleans.Caching.Backends.Memcached"];
 
     /// <summary>Gets the names known to Flask-Caching whose backend lives in another package: (name or alias, canonical name, provider).</summary>
     public static IReadOnlyList<(string Alias, string Name, string ProvidedBy)> ProvidedElsewhere { get; } =

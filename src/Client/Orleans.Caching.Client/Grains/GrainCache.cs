@@ -19,6 +19,7 @@ public sealed class GrainCache : CacheBackend, IGrainCacheCapabilities
 {
     private readonly IGrainFactory _grainFactory;
     private readonly ICacheSiloControl _control;
+    private readonly IGrainBatchInvoker? _batches;
 
     /// <summary>Initializes a new instance of the <see cref="GrainCache"/> class.</summary>
     /// <param name="grainFactory">Hands out the cache grains.</param>
@@ -26,12 +27,24 @@ public sealed class GrainCache : CacheBackend, IGrainCacheCapabilities
     /// <param name="options">The backend options (default timeout, prefix, limits); defaults when <see langword="null"/>.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>. Expiry itself is decided by the grains' clock.</param>
     public GrainCache(IGrainFactory grainFactory, ICacheSiloControl control, CacheBackendOptions? options = null, TimeProvider? timeProvider = null)
+        : this(grainFactory, control, batches: null, options, timeProvider)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="GrainCache"/> class whose multi-key operations go through <paramref name="batches"/>.</summary>
+    /// <param name="grainFactory">Hands out the cache grains.</param>
+    /// <param name="control">Performs <c>clear</c> on the silos.</param>
+    /// <param name="batches">Sends multi-key operations as batches; <see langword="null"/> for one call per key.</param>
+    /// <param name="options">The backend options.</param>
+    /// <param name="timeProvider">The clock.</param>
+    internal GrainCache(IGrainFactory grainFactory, ICacheSiloControl control, IGrainBatchInvoker? batches, CacheBackendOptions? options, TimeProvider? timeProvider)
         : base(options ?? new CacheBackendOptions(), timeProvider)
     {
         ArgumentNullException.ThrowIfNull(grainFactory);
         ArgumentNullException.ThrowIfNull(control);
         _grainFactory = grainFactory;
         _control = control;
+        _batches = batches;
     }
 
     /// <summary>Converts a resolved cache timeout to a grain time-to-live: <c>0</c> → <see langword="null"/> (never expires), a negative
@@ -99,6 +112,11 @@ public sealed class GrainCache : CacheBackend, IGrainCacheCapabilities
     /// <inheritdoc/>
     protected override ValueTask<IReadOnlyList<byte[]?>> GetManyCoreAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
+        if (_batches is not null && keys.Count > 1)
+        {
+            return _batches.GetManyAsync(keys, cancellationToken);
+        }
+
         var calls = new ValueTask<byte[]?>[keys.Count];
         for (int i = 0; i < calls.Length; i++)
         {
@@ -112,6 +130,11 @@ public sealed class GrainCache : CacheBackend, IGrainCacheCapabilities
     protected override ValueTask<IReadOnlyList<bool>> SetManyCoreAsync(IReadOnlyList<KeyValuePair<string, ReadOnlyMemory<byte>>> items, CacheTimeout timeout, CancellationToken cancellationToken)
     {
         TimeSpan? timeToLive = ToTimeToLive(timeout);
+        if (_batches is not null && items.Count > 1)
+        {
+            return _batches.SetManyAsync(items, timeToLive, cancellationToken);
+        }
+
         var calls = new ValueTask<bool>[items.Count];
         for (int i = 0; i < calls.Length; i++)
         {
@@ -126,14 +149,22 @@ public sealed class GrainCache : CacheBackend, IGrainCacheCapabilities
     /// <see langword="false"/> for a key that held nothing), so each key counts as gone and no <c>has</c> check follows.</remarks>
     protected override async ValueTask<IReadOnlyList<bool>> DeleteManyCoreAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var calls = new ValueTask<bool>[keys.Count];
-        for (int i = 0; i < calls.Length; i++)
+        if (_batches is not null && keys.Count > 1)
         {
-            calls[i] = Entry(keys[i]).DeleteAsync(cancellationToken);
+            await _batches.DeleteManyAsync(keys, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var calls = new ValueTask<bool>[keys.Count];
+            for (int i = 0; i < calls.Length; i++)
+            {
+                calls[i] = Entry(keys[i]).DeleteAsync(cancellationToken);
+            }
+
+            await GrainCalls.WhenAllAsync<bool>(calls).ConfigureAwait(false);
         }
 
-        IReadOnlyList<bool> deleted = await GrainCalls.WhenAllAsync<bool>(calls).ConfigureAwait(false);
-        var gone = new bool[deleted.Count];
+        var gone = new bool[keys.Count];
         Array.Fill(gone, true);
         return gone;
     }

@@ -11,6 +11,7 @@ public static class CacheGrainCodecs
     [
         .. CacheEntryCodecs.Create(),
         .. MemoizeVersionCodecs.Create(),
+        .. CacheClusterControlCodecs.Create(),
     ];
 
     /// <summary>Gets a message codec over <see cref="Methods"/>.</summary>

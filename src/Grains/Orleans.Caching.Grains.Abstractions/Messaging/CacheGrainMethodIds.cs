@@ -44,4 +44,16 @@ public static class CacheGrainMethodIds
 
     /// <summary><see cref="IMemoizeVersionGrain.RefreshAsync"/>.</summary>
     public const ushort VersionRefresh = 104;
+
+    /// <summary><see cref="ICacheClusterControl.GetManyAsync"/>.</summary>
+    public const ushort ControlGetMany = 201;
+
+    /// <summary><see cref="ICacheClusterControl.SetManyAsync"/>.</summary>
+    public const ushort ControlSetMany = 202;
+
+    /// <summary><see cref="ICacheClusterControl.DeleteManyAsync"/>.</summary>
+    public const ushort ControlDeleteMany = 203;
+
+    /// <summary><see cref="ICacheClusterControl.ClearAsync"/>.</summary>
+    public const ushort ControlClear = 204;
 }

@@ -12,6 +12,15 @@ public sealed class GrainOverloadedException : GrainCallRejectedException
         GrainId = grainId;
     }
 
+    /// <summary>Initializes a new instance of the <see cref="GrainOverloadedException"/> class with the message a remote silo sent.</summary>
+    /// <param name="grainId">The grain.</param>
+    /// <param name="message">What the silo said.</param>
+    public GrainOverloadedException(GrainId grainId, string message)
+        : base(RejectionReason.Overloaded, message)
+    {
+        GrainId = grainId;
+    }
+
     /// <summary>Gets the grain.</summary>
     public GrainId GrainId { get; }
 }

@@ -1,14 +1,17 @@
 using System.Collections.Frozen;
-using Orleans.Caching.Runtime;
 
-namespace Orleans.Caching.Silo;
+namespace Orleans.Caching.Runtime;
 
-/// <summary>Hands out grain references bound to an <see cref="IGrainCallInvoker"/>, from the <see cref="GrainInterfaceRegistration"/>s in DI.</summary>
-internal sealed class GrainFactory : IGrainFactory
+/// <summary>Hands out grain references bound to an <see cref="IGrainCallInvoker"/>, from <see cref="GrainInterfaceRegistration"/>s: the silo's
+/// (local delivery) and the cluster client's (calls sent to the owning silo).</summary>
+public sealed class GrainFactory : IGrainFactory
 {
     private readonly FrozenDictionary<Type, GrainInterfaceRegistration> _interfaces;
     private readonly IGrainCallInvoker _invoker;
 
+    /// <summary>Initializes a new instance of the <see cref="GrainFactory"/> class.</summary>
+    /// <param name="registrations">The grain interfaces it can hand out; a later registration of an interface replaces an earlier one.</param>
+    /// <param name="invoker">Delivers the calls of the references.</param>
     public GrainFactory(IEnumerable<GrainInterfaceRegistration> registrations, IGrainCallInvoker invoker)
     {
         ArgumentNullException.ThrowIfNull(registrations);

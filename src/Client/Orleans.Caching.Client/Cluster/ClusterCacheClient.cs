@@ -1,0 +1,114 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Caching.Grains;
+using Orleans.Caching.Runtime;
+
+namespace Orleans.Caching;
+
+/// <summary>
+/// The cluster client of <c>Caching:Type = Cluster</c>: one per application service provider, shared by every <c>Cluster</c> cache it
+/// serves. It is built from the <c>Caching:Cluster</c> section and started (a gateway contacted, the membership read) when the first
+/// <c>Cluster</c> cache is created; disposing it (the application's service provider does) closes its connections.
+/// </summary>
+/// <remarks>Several <c>Cluster</c> caches (named instances) share this client; the first one built decides its settings. <c>clear()</c>
+/// clears every silo, whatever the caches' prefixes.</remarks>
+public sealed class ClusterCacheClient : IAsyncDisposable, IDisposable
+{
+    private readonly IServiceProvider _applicationServices;
+    private readonly Lock _gate = new();
+    private Runtime? _runtime;
+    private Task? _disposal;
+
+    /// <summary>Initializes a new instance of the <see cref="ClusterCacheClient"/> class; nothing is contacted until the first <c>Cluster</c> cache is built.</summary>
+    /// <param name="applicationServices">The application's services (clock, loggers). An <see cref="IFrameConnector"/> registered there replaces
+    /// the default <see cref="SocketFrameConnector"/> (TCP, TLS per <c>Caching:Cluster:Tls</c>).</param>
+    public ClusterCacheClient(IServiceProvider applicationServices)
+    {
+        ArgumentNullException.ThrowIfNull(applicationServices);
+        _applicationServices = applicationServices;
+    }
+
+    /// <summary>Gets a value indicating whether the client has been started.</summary>
+    public bool IsStarted => Volatile.Read(ref _runtime) is not null;
+
+    /// <summary>Gets the started client.</summary>
+    /// <exception cref="InvalidOperationException">No <c>Cluster</c> cache has been built yet.</exception>
+    /// <exception cref="ObjectDisposedException">The client has been disposed.</exception>
+    public ClusterClient Client => Current.Client;
+
+    /// <summary>Gets the factory of references to the cluster's grains.</summary>
+    /// <exception cref="InvalidOperationException">No <c>Cluster</c> cache has been built yet.</exception>
+    public IGrainFactory GrainFactory => Current.Grains;
+
+    private Runtime Current
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposal is not null, this);
+            return Volatile.Read(ref _runtime) ?? throw new InvalidOperationException("The cluster client starts with the first cache of Caching:Type = Cluster; none has been built yet.");
+        }
+    }
+
+    /// <summary>Closes the client's connections. Later calls wait for the first.</summary>
+    /// <returns>A task that completes when the client is closed.</returns>
+    public ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            _disposal ??= _runtime is { } runtime ? runtime.Client.DisposeAsync().AsTask() : Task.CompletedTask;
+        }
+
+        return new ValueTask(_disposal);
+    }
+
+    /// <summary>Closes the client, blocking until it has: for service providers disposed synchronously. Prefer <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Builds a <see cref="GrainCache"/> over the started client, starting it from the cache's configuration on first use.</summary>
+    /// <param name="context">The factory context of a <c>Cluster</c> cache.</param>
+    /// <returns>The backend.</returns>
+    /// <exception cref="CacheConfigurationException">A <c>Caching:Cluster</c> value is invalid.</exception>
+    /// <exception cref="GrainCallRejectedException">No gateway could be reached.</exception>
+    internal GrainCache CreateCache(CacheBackendFactoryContext context)
+    {
+        Runtime runtime = GetOrStart(context);
+        return new GrainCache(runtime.Grains, runtime.Batches, runtime.Batches, context.CreateOptions<CacheBackendOptions>(), context.TimeProvider);
+    }
+
+    private Runtime GetOrStart(CacheBackendFactoryContext context)
+    {
+        if (Volatile.Read(ref _runtime) is { } running)
+        {
+            return running;
+        }
+
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposal is not null, this);
+            if (_runtime is null)
+            {
+                ClusterOptions options = ClusterConfiguration.Bind(context.Configuration, context.SectionPath);
+                IFrameConnector connector = _applicationServices.GetService<IFrameConnector>()
+                    ?? new SocketFrameConnector(options, $"client/{Environment.MachineName}/{Environment.ProcessId}", context.TimeProvider, context.LoggerFactory);
+                var client = new ClusterClient(options, connector, CacheGrainCodecs.MessageCodec, context.TimeProvider, context.LoggerFactory);
+                try
+                {
+                    client.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+                }
+                catch
+                {
+                    client.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                    throw;
+                }
+
+                var grains = new GrainFactory(CacheGrainInterfaces.Registrations, client);
+                Volatile.Write(ref _runtime, new Runtime(client, grains, new ClusterBatchInvoker(client, grains)));
+                Log.ClusterClientStarted(context.LoggerFactory.CreateLogger<ClusterCacheClient>(), context.SectionPath, options.Gateways.Count, client.CurrentView.ActiveSilos.Count);
+            }
+
+            return _runtime;
+        }
+    }
+
+    private sealed record Runtime(ClusterClient Client, IGrainFactory Grains, ClusterBatchInvoker Batches);
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Orleans.Caching.Runtime;
+
+/// <summary>Parses and resolves the <c>host:port</c> entries of <see cref="ClusterOptions.Gateways"/>.</summary>
+public static class ClusterGateways
+{
+    /// <summary>Splits a gateway entry into host and port (<c>silo-0.cache:11111</c>, <c>10.0.0.5:11111</c>, <c>[::1]:11111</c>).</summary>
+    /// <param name="text">The entry.</param>
+    /// <param name="host">The host name or address.</param>
+    /// <param name="port">The port (1–65535).</param>
+    /// <returns><see langword="true"/> if the entry is well formed.</returns>
+    public static bool TryParse(string? text, out string host, out int port)
+    {
+        host = string.Empty;
+        port = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        string trimmed = text.Trim();
+        int colon = trimmed.LastIndexOf(':');
+        if (colon <= 0 || colon == trimmed.Length - 1
+            || !int.TryParse(trimmed.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port)
+            || port is < 1 or > 65535)
+        {
+            return false;
+        }
+
+        host = trimmed[..colon];
+        if (host.StartsWith('[') && host.EndsWith(']'))
+        {
+            host = host[1..^1];
+        }
+        else if (host.Contains(':', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return host.Length > 0 && !host.Any(char.IsWhiteSpace);
+    }
+
+    /// <summary>Resolves every gateway to endpoints (DNS names to all their addresses), in random order.</summary>
+    /// <param name="gateways">The entries.</param>
+    /// <param name="cancellationToken">Cancels resolving.</param>
+    /// <returns>The endpoints, shuffled, and the entries that could not be resolved with why.</returns>
+    internal static async Task<(List<IPEndPoint> Endpoints, List<string> Failures)> ResolveAsync(IEnumerable<string> gateways, CancellationToken cancellationToken)
+    {
+        var endpoints = new List<IPEndPoint>();
+        var failures = new List<string>();
+        foreach (string gateway in gateways)
+        {
+            if (!TryParse(gateway, out string host, out int port))
+            {
+                failures.Add($"'{gateway}' is not host:port");
+                continue;
+            }
+
+            if (IPAddress.TryParse(host, out IPAddress? address))
+            {
+                endpoints.Add(new IPEndPoint(address, port));
+                continue;
+            }
+
+            try
+            {
+                foreach (IPAddress resolved in await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false))
+                {
+                    endpoints.Add(new IPEndPoint(resolved, port));
+                }
+            }
+            catch (SocketException ex)
+            {
+                failures.Add($"'{gateway}' does not resolve ({ex.Message})");
+            }
+        }
+
+        IPEndPoint[] shuffled = [.. endpoints];
+        Random.Shared.Shuffle(shuffled);
+        return ([.. shuffled], failures);
+    }
+}
