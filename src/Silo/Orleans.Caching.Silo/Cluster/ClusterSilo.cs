@@ -138,66 +138,56 @@ public sealed partial class ClusterSilo : IHostedLifecycleService
         }
     }
 
-    /// <summary>Starts the graceful stop: the silo is marked ShuttingDown so peers and clients route elsewhere.</summary>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>A task that completes when the table says ShuttingDown.</returns>
-    public async Task StoppingAsync(CancellationToken cancellationToken)
-    {
-        if (_killed || _agent is null || Volatile.Read(ref _stopping) != 0 || !_started.Task.IsCompletedSuccessfully)
-        {
-            return;
-        }
-
-        try
-        {
-            Log.ClusterSiloStopping(_logger, State.Self, _runtime.ActivationCount);
-            await _agent.BeginShutdownAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            Log.ClusterSiloStopStepFailed(_logger, "ShuttingDown", exception);
-        }
-    }
-
-    /// <summary>Deactivates every activation (their state is written), flushes storage, marks the silo Dead and closes connections.</summary>
+    /// <summary>
+    /// Stops gracefully before the server stops taking requests: ShuttingDown is written and gossiped (peers and clients route
+    /// elsewhere), every activation is deactivated (its state written), write-behind storage is flushed, and Dead is written and
+    /// gossiped. Runs in <see cref="IHostedLifecycleService.StoppingAsync"/> so the whole sequence has the host's full shutdown time
+    /// and happens while connections are still open.
+    /// </summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>A task that completes when the silo has left.</returns>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         if (_killed || Interlocked.Exchange(ref _stopping, 1) != 0)
         {
             return;
         }
 
-        try
+        bool joined = _agent is not null && _started.Task.IsCompletedSuccessfully;
+        if (joined)
         {
-            await _runtime.StopAsync(cancellationToken).ConfigureAwait(false);
-            await _storage.FlushAsync(cancellationToken).ConfigureAwait(false);
+            Log.ClusterSiloStopping(_logger, State.Self, _runtime.ActivationCount);
+            await RunStopStepAsync("ShuttingDown", () => _agent!.BeginShutdownAsync(cancellationToken)).ConfigureAwait(false);
         }
-        finally
+
+        await RunStopStepAsync("Deactivation", () => _runtime.StopAsync(cancellationToken)).ConfigureAwait(false);
+        await RunStopStepAsync("Flush", () => _storage.FlushAsync(cancellationToken)).ConfigureAwait(false);
+        if (joined)
         {
-            if (_agent is not null && _started.Task.IsCompletedSuccessfully)
-            {
-                try
-                {
-                    await _agent.LeaveAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is not OutOfMemoryException)
-                {
-                    Log.ClusterSiloStopStepFailed(_logger, "Dead", exception);
-                }
-            }
+            await RunStopStepAsync("Dead", () => _agent!.LeaveAsync(cancellationToken)).ConfigureAwait(false);
+        }
+    }
 
-            if (_agent is not null)
-            {
-                await _agent.DisposeAsync().ConfigureAwait(false);
-            }
+    /// <summary>Releases the membership agent and closes the connections to peers.</summary>
+    /// <param name="cancellationToken">Unused.</param>
+    /// <returns>A task that completes when everything is closed.</returns>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_killed)
+        {
+            return;
+        }
 
-            if (Volatile.Read(ref _state) is { } state)
-            {
-                await state.Connections.DisposeAsync().ConfigureAwait(false);
-                Log.ClusterSiloStopped(_logger, state.Self);
-            }
+        await StoppingAsync(cancellationToken).ConfigureAwait(false);
+        if (_agent is not null)
+        {
+            await _agent.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Volatile.Read(ref _state) is { } state)
+        {
+            await state.Connections.DisposeAsync().ConfigureAwait(false);
+            Log.ClusterSiloStopped(_logger, state.Self);
         }
     }
 
@@ -220,6 +210,18 @@ public sealed partial class ClusterSilo : IHostedLifecycleService
         if (Volatile.Read(ref _state) is { } state)
         {
             state.Connections.AbortAll();
+        }
+    }
+
+    private async Task RunStopStepAsync(string step, Func<Task> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            Log.ClusterSiloStopStepFailed(_logger, step, exception);
         }
     }
 

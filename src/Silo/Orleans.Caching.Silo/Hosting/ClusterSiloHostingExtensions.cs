@@ -63,6 +63,8 @@ public static class ClusterSiloHostingExtensions
         // The silo's own grain calls (system targets, the dashboard) route by ownership; registered before the core, which only TryAdds.
         services.TryAddSingleton<IGrainCallInvoker>(static sp => sp.GetRequiredService<SiloRoutingInvoker>());
         services.AddOrleansCachingSiloCore().AddCacheGrains();
+        services.TryAddSingleton<ICacheSiloControl>(static sp => new ClusterSiloControl(sp.GetRequiredService<LocalSilo>(), sp.GetRequiredService<LocalSiloStorage>()));
+        services.AddCacheClusterControl();
         services.TryAddSingleton(static sp => new SiloFrameHandler(
             sp.GetRequiredService<GrainMessageCodec>(),
             sp.GetRequiredService<LocalGrainCallInvoker>(),
