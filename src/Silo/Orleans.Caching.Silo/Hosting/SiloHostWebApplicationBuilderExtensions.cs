@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Orleans.Caching;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -32,6 +33,12 @@ public static class SiloHostWebApplicationBuilderExtensions
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = shutdownTimeout);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddConsole();
+
+        // The slim builder pins the simple formatter after the configuration binding; the configured name wins over it here.
+        if (builder.Configuration["Logging:Console:FormatterName"] is { Length: > 0 } formatter)
+        {
+            builder.Services.Configure<ConsoleLoggerOptions>(options => options.FormatterName = formatter);
+        }
         return builder;
     }
 
