@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-
 // The Orleans.Caching silo host. Ports: 11111 = the cluster protocol (silos and cache clients, Caching:Silo:Endpoint:Port),
 // 8080 = HTTP dashboard and health probes (/dashboard, /health/live, /health/ready; Caching:Silo:Dashboard:Port).
 // Configuration, later wins: appsettings.json (the embedded defaults beside this file), appsettings.{Environment}.json,
@@ -14,6 +12,9 @@ builder.AddOrleansCachingSiloHostDefaults();
 builder.AddOrleansCachingSilo();
 builder.AddOrleansCachingDashboard();
 
-await using WebApplication app = builder.Build();
-app.MapOrleansCachingDashboard();
-await app.RunAsync().ConfigureAwait(false);
+WebApplication app = builder.Build();
+await using (app.ConfigureAwait(false))
+{
+    app.MapOrleansCachingDashboard();
+    await app.RunAsync().ConfigureAwait(false);
+}

@@ -36,6 +36,7 @@ public static class DashboardEndpointRouteBuilderExtensions
         endpoints.MapPut("/dashboard/api/keys/{**key}", DashboardHandlers.SetKeyAsync);
 
         IServiceProvider services = endpoints.ServiceProvider;
+        _ = services.GetRequiredService<DashboardMetrics>(); // the gauges exist from the start, not from the first page view
         services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
         {
             if (services.GetRequiredService<DashboardListener>().EndPoint is { } bound)

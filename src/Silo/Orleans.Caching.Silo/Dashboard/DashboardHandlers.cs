@@ -43,6 +43,7 @@ internal static class DashboardHandlers
         IServiceProvider services = context.RequestServices;
         ClusterSilo silo = services.GetRequiredService<ClusterSilo>();
         SiloStatistics statistics = services.GetRequiredService<SiloStatistics>();
+        DashboardMetrics metrics = services.GetRequiredService<DashboardMetrics>();
         TimeProvider time = services.GetRequiredService<TimeProvider>();
         SiloAddress? self = TryGetAddress(silo);
         MembershipView view = silo.Membership.CurrentView;
@@ -65,10 +66,10 @@ internal static class DashboardHandlers
             silo.Status.ToString(),
             view.Version,
             members,
-            statistics.Activations,
-            statistics.EstimatedMemoryBytes,
+            silo.Runtime.ActivationCount,
+            silo.Runtime.EstimatedMemoryBytes,
             statistics.Requests,
-            Math.Round(statistics.GetRequestsPerSecond(), 2),
+            Math.Round(metrics.GetRequestsPerSecond(), 2),
             time.GetUtcNow());
         context.Response.Headers.CacheControl = "no-store";
         return context.Response.WriteAsJsonAsync(status, DashboardJsonContext.Default.DashboardStatus, cancellationToken: context.RequestAborted);

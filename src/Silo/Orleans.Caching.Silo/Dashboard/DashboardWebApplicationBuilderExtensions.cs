@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -13,7 +14,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class DashboardWebApplicationBuilderExtensions
 {
     /// <summary>
-    /// Binds <see cref="DashboardOptions"/> (<c>Caching:Silo:Dashboard</c>), registers <see cref="SiloStatistics"/>, and when the
+    /// Binds <see cref="DashboardOptions"/> (<c>Caching:Silo:Dashboard</c>), registers the activation and memory gauges, and when the
     /// dashboard is enabled adds a Kestrel HTTP/1.1 listener on <see cref="DashboardOptions.ListenAddress"/>:<see cref="DashboardOptions.Port"/>
     /// beside the silo's own port. Map the routes with <see cref="DashboardEndpointRouteBuilderExtensions.MapOrleansCachingDashboard"/>.
     /// </summary>
@@ -27,7 +28,12 @@ public static class DashboardWebApplicationBuilderExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<SiloStatistics>();
+        builder.Services.TryAddSingleton(static sp => new SiloStatistics(sp.GetService<IMeterFactory>()));
+        builder.Services.TryAddSingleton(static sp => new DashboardMetrics(
+            sp.GetRequiredService<LocalSilo>(),
+            sp.GetRequiredService<SiloStatistics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IMeterFactory>()));
         var listener = new DashboardListener();
         builder.Services.AddSingleton(listener);
         if (options.Enabled)
