@@ -92,6 +92,12 @@ internal sealed class LocalSiloStorage : IAsyncDisposable
         return Backend is null || await Backend.ClearAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Writes what write-behind storage still holds (nothing to do for write-through or no storage).</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A task that completes when pending writes reached the backend.</returns>
+    public Task FlushAsync(CancellationToken cancellationToken)
+        => _writeBehind is null ? Task.CompletedTask : _writeBehind.FlushAsync(cancellationToken);
+
     /// <summary>Flushes write-behind state, then disposes the backend.</summary>
     /// <returns>A task that completes when everything is written and released.</returns>
     public async ValueTask DisposeAsync()
