@@ -13,6 +13,8 @@ public sealed class SiloHostDefaultsTests
     public void The_embedded_defaults_are_port_11111_dashboard_8080_in_memory_membership_and_a_30_second_stop()
     {
         Assert.Equal(11111, HostDefaults.SiloPort);
+        Assert.Equal(SiloEndpointOptions.DefaultPort, HostDefaults.SiloPort);
+        Assert.Equal(ClusterMembershipOptions.InMemoryType, new ClusterMembershipOptions().Type);
         Assert.Equal(DashboardOptions.DefaultPort, HostDefaults.DashboardPort);
         Assert.Equal(8080, DashboardOptions.DefaultPort);
         Assert.Equal(SiloHostWebApplicationBuilderExtensions.DefaultShutdownTimeout, HostDefaults.ShutdownTimeout);

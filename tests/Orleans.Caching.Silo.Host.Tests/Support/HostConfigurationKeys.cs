@@ -91,7 +91,8 @@ internal static class HostConfigurationKeys
         AddProperties(keys, ClusterOptions.SectionName, typeof(ClusterOptions));
         AddProperties(keys, SiloOptions.SectionName, typeof(SiloOptions));
         AddProperties(keys, DashboardOptions.SectionName, typeof(DashboardOptions));
-        AddProperties(keys, "Caching:Silo:Membership:Redis", typeof(RedisMembershipTableOptions));
+        AddProperties(keys, SiloEndpointOptions.SectionName, typeof(SiloEndpointOptions));
+        AddProperties(keys, ClusterMembershipOptions.SectionName, typeof(ClusterMembershipOptions));
         return keys;
     }
 
