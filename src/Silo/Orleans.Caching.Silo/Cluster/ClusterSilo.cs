@@ -83,6 +83,9 @@ public sealed partial class ClusterSilo : IHostedLifecycleService
     /// <summary>Gets a task that completes when the silo is Active (or faults if it could not join).</summary>
     public Task Started => _started.Task;
 
+    /// <summary>Gets the identity this silo presents in handshakes: its address once started.</summary>
+    internal string Identity => Volatile.Read(ref _state)?.Self.ToString() ?? "silo/starting";
+
     /// <summary>Gets this silo's status in its own view (<see cref="SiloStatus.None"/> before it joined).</summary>
     public SiloStatus Status => Volatile.Read(ref _state) is { } state ? state.Membership.CurrentView.GetStatus(state.Self) : SiloStatus.None;
 
@@ -106,7 +109,14 @@ public sealed partial class ClusterSilo : IHostedLifecycleService
             var self = new SiloAddress(endpoint, NewGeneration());
             var connector = new SocketFrameConnector(_clusterOptions, self.ToString(), _timeProvider, _loggerFactory);
             var connections = new SiloConnections(connector, _handler, () => _agent?.CurrentView.Version ?? 0, _timeProvider, _logger);
-            _agent = new MembershipAgent(self, _table, connections, _membershipOptions, _timeProvider, _loggerFactory.CreateLogger<MembershipAgent>());
+            _agent = new MembershipAgent(
+                self,
+                _table,
+                connections,
+                _membershipOptions,
+                _timeProvider,
+                _loggerFactory.CreateLogger<MembershipAgent>(),
+                Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.GetEnvironmentVariable("HOSTNAME"));
             var state = new ClusterSiloState(self, _agent, connections, _statistics);
             _agent.ViewChanged += OnViewChanged;
             Volatile.Write(ref _state, state);

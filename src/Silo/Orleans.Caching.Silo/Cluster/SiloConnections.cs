@@ -150,7 +150,7 @@ internal sealed class SiloConnections : ISiloMessenger, IAsyncDisposable
         }
         catch (Exception exception) when (exception is GrainCallRejectedException or HandshakeRefusedException or ObjectDisposedException)
         {
-            Log.GossipFailed(_logger, silo, exception.Message);
+            Log.GossipSendFailed(_logger, silo, exception.Message);
         }
     }
 

@@ -30,8 +30,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 6407, EventName = "ProbeFailed", Level = LogLevel.Debug, Message = "Probe of silo {Silo} failed: {Reason}")]
     public static partial void ProbeFailed(ILogger logger, SiloAddress silo, string reason);
 
-    [LoggerMessage(EventId = 6408, EventName = "GossipFailed", Level = LogLevel.Debug, Message = "Gossip to silo {Silo} failed: {Reason}")]
-    public static partial void GossipFailed(ILogger logger, SiloAddress silo, string reason);
+    [LoggerMessage(EventId = 6408, EventName = "GossipSendFailed", Level = LogLevel.Debug, Message = "Gossip to silo {Silo} failed: {Reason}")]
+    public static partial void GossipSendFailed(ILogger logger, SiloAddress silo, string reason);
 
     [LoggerMessage(EventId = 6409, EventName = "ConnectionClosed", Level = LogLevel.Information, Message = "The connection from {Peer} closed: {Reason}")]
     public static partial void ConnectionClosed(ILogger logger, string peer, string reason);

@@ -50,7 +50,8 @@ public static class ClusterSiloHostingExtensions
         services.TryAddSingleton<CacheBackendRegistry>();
         services.TryAddSingleton(sp => ClusterSiloConfiguration.CreateStorage(sp, siloSection, siloOptions));
         services.TryAddSingleton<IGrainStorage>(static sp => sp.GetRequiredService<LocalSiloStorage>().GrainStorage);
-        services.TryAddSingleton(static sp => ClusterMembershipTableFactory.Create(sp, sp.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value));
+        services.TryAddSingleton<IMembershipTable>(static sp => MembershipTableFactory.Create(
+            sp.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton(CacheGrainCodecs.MessageCodec);
         services.TryAddSingleton(static sp => new SiloStatistics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(static sp => new SiloRoutingInvoker(
@@ -68,6 +69,13 @@ public static class ClusterSiloHostingExtensions
             CreateSystemTargets(sp),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<SiloFrameHandler>()));
         services.TryAddSingleton<IFrameHandler>(static sp => sp.GetRequiredService<SiloFrameHandler>());
+        services.TryAddSingleton(static _ => new HandshakeReplayCache());
+        services.TryAddSingleton(static sp => new FrameConnectionAcceptor(
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value,
+            () => sp.GetRequiredService<ClusterSilo>().Identity,
+            sp.GetRequiredService<HandshakeReplayCache>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
         services.AddSiloConnectionHandler();
 
         var binding = new SiloEndpointBinding();
