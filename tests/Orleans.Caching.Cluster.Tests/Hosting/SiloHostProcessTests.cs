@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Caching.Tests;
 
@@ -81,7 +82,7 @@ public sealed class SiloHostProcessTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddOrleansCaching(new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddOrleansCaching(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         return services.BuildServiceProvider();
     }
 
