@@ -18,14 +18,14 @@ public sealed class RedisSentinelCache : RedisCache
     /// <param name="logger">The logger.</param>
     /// <exception cref="ArgumentException">No sentinel, or a malformed one.</exception>
     public RedisSentinelCache(RedisSentinelCacheOptions options, TimeProvider? timeProvider = null, ILogger<RedisSentinelCache>? logger = null)
-        : base(options, CreateConnection(options, logger ?? (ILogger)NullLogger.Instance), timeProvider)
+        : base(options, CreateConnection(options, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System), timeProvider)
     {
     }
 
     /// <summary>Gets the master in use as <c>host:port</c>, or <see langword="null"/> before the first operation.</summary>
     public string? CurrentMaster => ((SentinelRedisConnection)Connection).CurrentMaster?.ToString();
 
-    private static SentinelRedisConnection CreateConnection(RedisSentinelCacheOptions options, ILogger logger)
+    private static SentinelRedisConnection CreateConnection(RedisSentinelCacheOptions options, ILogger logger, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Sentinels.Count == 0)
@@ -45,6 +45,6 @@ public sealed class RedisSentinelCache : RedisCache
             ClientOptions = new Dictionary<string, string>(options.ClientOptions, StringComparer.OrdinalIgnoreCase),
         };
         var resolver = new SentinelMasterResolver(sentinels, options.SentinelMaster, options.SentinelPassword, logger);
-        return new SentinelRedisConnection(resolver, template, options.ReadFromReplicas, logger);
+        return new SentinelRedisConnection(resolver, template, options.ReadFromReplicas, logger, timeProvider);
     }
 }

@@ -5,7 +5,9 @@ namespace Orleans.Caching.Backends.Redis;
 /// <summary>
 /// <see cref="IRedisConnection"/> over a Sentinel-managed master: writes go to the master the sentinels name, reads to a healthy replica
 /// (when enabled, falling back to the master). When an operation fails, the sentinels are asked again; if they name another master
-/// (a failover), the connections are replaced and the operation is tried once more.
+/// (a failover), the connections are replaced and the operation is tried once more. While reads should go to a replica and none was
+/// healthy at the last lookup (a replica still resynchronizing after a failover), the sentinels are asked again in the background,
+/// at most every <see cref="ReplicaLookupInterval"/>.
 /// </summary>
 internal sealed class SentinelRedisConnection : IRedisConnection
 {
@@ -14,15 +16,22 @@ internal sealed class SentinelRedisConnection : IRedisConnection
     private readonly bool _readFromReplicas;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private readonly TimeProvider _timeProvider;
     private Topology? _topology;
+    private long _nextReplicaLookupTicks;
+    private int _lookingForReplica;
 
-    public SentinelRedisConnection(SentinelMasterResolver resolver, RedisConnectionSettings template, bool readFromReplicas, ILogger logger)
+    public SentinelRedisConnection(SentinelMasterResolver resolver, RedisConnectionSettings template, bool readFromReplicas, ILogger logger, TimeProvider timeProvider)
     {
+        _timeProvider = timeProvider;
         _resolver = resolver;
         _template = template;
         _readFromReplicas = readFromReplicas;
         _logger = logger;
     }
+
+    /// <summary>How often the sentinels are asked for a healthy replica while none is in use.</summary>
+    internal static TimeSpan ReplicaLookupInterval { get; } = TimeSpan.FromSeconds(1);
 
     public string Description => _topology?.Master.Description ?? _resolver.Description;
 
@@ -110,8 +119,59 @@ internal sealed class SentinelRedisConnection : IRedisConnection
                 // A replica that fails is skipped; the master answers instead.
             }
         }
+        else if (_readFromReplicas)
+        {
+            LookForReplica(topology);
+        }
 
         return await WriteAsync(state, operation).ConfigureAwait(false);
+    }
+
+    private void LookForReplica(Topology topology)
+    {
+        long now = _timeProvider.GetUtcNow().UtcTicks;
+        if (now < Volatile.Read(ref _nextReplicaLookupTicks) || Interlocked.Exchange(ref _lookingForReplica, 1) != 0)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _nextReplicaLookupTicks, now + ReplicaLookupInterval.Ticks);
+        _ = LookForReplicaAsync(topology);
+    }
+
+    private async Task LookForReplicaAsync(Topology topology)
+    {
+        try
+        {
+            await _refreshGate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (!ReferenceEquals(_topology, topology))
+                {
+                    return;
+                }
+
+                (RedisEndpoint master, IReadOnlyList<RedisEndpoint> replicas) = await _resolver.ResolveAsync().ConfigureAwait(false);
+                if (master == topology.MasterEndpoint && replicas.Count > 0)
+                {
+                    // The master connection stays; only the replica is added (the old record is not disposed: it shares the master).
+                    _topology = topology with { Replica = new StackExchangeRedisConnection(_template with { Endpoints = [replicas[0]], ReadFromReplica = true }, _logger) };
+                }
+            }
+            finally
+            {
+                _refreshGate.Release();
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The sentinels could not answer; the next read after the interval asks again.
+            _ = exception;
+        }
+        finally
+        {
+            Volatile.Write(ref _lookingForReplica, 0);
+        }
     }
 
     private async ValueTask<Topology> GetTopologyAsync()
