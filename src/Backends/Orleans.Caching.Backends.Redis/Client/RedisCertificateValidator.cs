@@ -82,19 +82,7 @@ internal sealed class RedisCertificateValidator
                 : $"the server's TLS certificate ({subject}, issued by {leaf.Issuer}) is not trusted by this machine; set SslCaCertificates (ssl_ca_certs) to its authority's PEM file";
         }
 
-        using var custom = new X509Chain();
-        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.AddRange(_authorities);
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (presented is not null)
-        {
-            foreach (X509ChainElement element in presented.ChainElements)
-            {
-                custom.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
-        return custom.Build(leaf)
+        return Orleans.Caching.Runtime.CustomRootTrust.Chains(leaf, presented, _authorities, out _)
             ? null
             : $"the server's TLS certificate ({subject}, issued by {leaf.Issuer}) does not chain to an authority in {_caFile}";
     }

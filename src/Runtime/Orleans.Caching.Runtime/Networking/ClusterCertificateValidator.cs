@@ -45,25 +45,11 @@ internal sealed class ClusterCertificateValidator
             return false;
         }
 
-        using var custom = new X509Chain();
-        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.Add(_root);
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (chain is not null)
-        {
-            foreach (X509ChainElement element in chain.ChainElements)
-            {
-                custom.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
-        using var leaf = new X509Certificate2(certificate);
-        if (custom.Build(leaf))
+        if (CustomRootTrust.Chains(certificate, chain, [_root], out string status))
         {
             return true;
         }
 
-        string status = string.Join(", ", custom.ChainStatus.Select(s => s.Status));
         Log.CertificateRejected(_logger, endPoint, errors, $" ({status}; expected a chain to {_options.CaCertificatePath})");
         return false;
     }
