@@ -21,7 +21,7 @@ internal static class ClusterBenchmark
     private const int KeyCount = 1_000;
     private const int ValueLength = 100;
 
-    public static async Task RunAsync(TimeSpan duration, IReadOnlyList<int> concurrencies)
+    public static async Task RunAsync(TimeSpan duration, IReadOnlyList<int> concurrencies, string? only)
     {
         ServerProcess? redis = null;
         ServerProcess? silo = null;
@@ -40,7 +40,7 @@ internal static class ClusterBenchmark
             });
             await redis.WaitUntilListeningAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
             await silo.WaitUntilListeningAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-            await RunAgainstAsync(redis.Port, silo.Port, duration, concurrencies).ConfigureAwait(false);
+            await RunAgainstAsync(redis.Port, silo.Port, duration, concurrencies, only).ConfigureAwait(false);
         }
         finally
         {
@@ -56,7 +56,7 @@ internal static class ClusterBenchmark
         }
     }
 
-    private static async Task RunAgainstAsync(int redisPort, int siloPort, TimeSpan duration, IReadOnlyList<int> concurrencies)
+    private static async Task RunAgainstAsync(int redisPort, int siloPort, TimeSpan duration, IReadOnlyList<int> concurrencies, string? only)
     {
         string[] keys = new string[KeyCount];
         var redisKeys = new RedisKey[KeyCount];
@@ -103,6 +103,11 @@ internal static class ClusterBenchmark
         {
             foreach ((string Name, Func<int, long, ValueTask> Get, Func<int, long, ValueTask> Set) target in targets)
             {
+                if (only is not null && !only.Contains(target.Name, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 results.Add((target.Name, "GET", await LoadRunner.RunAsync(target.Name, concurrency, duration, target.Get).ConfigureAwait(false)));
                 results.Add((target.Name, "SET", await LoadRunner.RunAsync(target.Name, concurrency, duration, target.Set).ConfigureAwait(false)));
             }
@@ -142,14 +147,14 @@ internal static class ClusterBenchmark
         }
     }
 
-    /// <summary>Parses <c>cluster [seconds] [concurrencies]</c> (concurrencies comma-separated; defaults 5 s and 1,8,64).</summary>
-    public static (TimeSpan Duration, int[] Concurrencies) ParseArguments(string[] args)
+    /// <summary>Parses <c>cluster [seconds] [concurrencies] [targets]</c> (comma-separated; defaults 5 s, 1,8,64 and every target).</summary>
+    public static (TimeSpan Duration, int[] Concurrencies, string? Only) ParseArguments(string[] args)
     {
         double seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         int[] concurrencies = args.Length > 2
             ? Array.ConvertAll(args[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), s => int.Parse(s, CultureInfo.InvariantCulture))
             : [1, 8, 64];
         Debug.Assert(concurrencies.Length > 0, "At least one concurrency.");
-        return (TimeSpan.FromSeconds(seconds), concurrencies);
+        return (TimeSpan.FromSeconds(seconds), concurrencies, args.Length > 3 ? args[3] : null);
     }
 }
