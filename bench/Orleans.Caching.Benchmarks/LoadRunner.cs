@@ -2,32 +2,36 @@ using System.Diagnostics;
 
 namespace Orleans.Caching.Benchmarks;
 
-/// <summary>Runs one operation from N concurrent workers for a fixed time and reports throughput and latency percentiles.</summary>
+/// <summary>
+/// Runs one operation from N concurrent workers (each awaits its operation, then starts the next: a closed loop) for a fixed time and
+/// reports throughput and latency percentiles. Latencies go to a per-worker <see cref="LatencyHistogram"/>, so recording allocates nothing.
+/// </summary>
 internal static class LoadRunner
 {
+    private static readonly TimeSpan s_warmup = TimeSpan.FromMilliseconds(500);
+
     public static async Task<LoadResult> RunAsync(string name, int concurrency, TimeSpan duration, Func<int, long, ValueTask> operation)
     {
-        // Warm up: connections, JIT, activations.
-        await RunWorkersAsync(concurrency, TimeSpan.FromMilliseconds(500), operation, record: false).ConfigureAwait(false);
-        (long operations, long[] latencies, TimeSpan elapsed) = await RunWorkersAsync(concurrency, duration, operation, record: true).ConfigureAwait(false);
-        Array.Sort(latencies);
-        return new LoadResult(name, concurrency, operations / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+        // Warm up: connections, JIT, activations, the thread pool's size.
+        await RunWorkersAsync(concurrency, s_warmup, operation).ConfigureAwait(false);
+        (long operations, LatencyHistogram latencies, TimeSpan elapsed) = await RunWorkersAsync(concurrency, duration, operation).ConfigureAwait(false);
+        return new LoadResult(name, concurrency, operations / elapsed.TotalSeconds, latencies.PercentileMicroseconds(0.50), latencies.PercentileMicroseconds(0.99));
     }
 
-    private static async Task<(long Operations, long[] Latencies, TimeSpan Elapsed)> RunWorkersAsync(int concurrency, TimeSpan duration, Func<int, long, ValueTask> operation, bool record)
+    private static async Task<(long Operations, LatencyHistogram Latencies, TimeSpan Elapsed)> RunWorkersAsync(int concurrency, TimeSpan duration, Func<int, long, ValueTask> operation)
     {
-        var samples = new List<long>[concurrency];
+        var histograms = new LatencyHistogram[concurrency];
         var workers = new Task<long>[concurrency];
         long start = Stopwatch.GetTimestamp();
         long end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         for (int w = 0; w < concurrency; w++)
         {
             int worker = w;
-            samples[w] = new List<long>(record ? 200_000 : 0);
+            var mine = new LatencyHistogram();
+            histograms[w] = mine;
             workers[w] = Task.Run(async () =>
             {
                 long count = 0;
-                List<long> mine = samples[worker];
                 while (true)
                 {
                     long before = Stopwatch.GetTimestamp();
@@ -37,11 +41,7 @@ internal static class LoadRunner
                     }
 
                     await operation(worker, count).ConfigureAwait(false);
-                    if (record)
-                    {
-                        mine.Add(Stopwatch.GetTimestamp() - before);
-                    }
-
+                    mine.Record(Stopwatch.GetTimestamp() - before);
                     count++;
                 }
             });
@@ -50,27 +50,15 @@ internal static class LoadRunner
         long[] counts = await Task.WhenAll(workers).ConfigureAwait(false);
         TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
         long total = 0;
-        foreach (long c in counts)
+        var all = new LatencyHistogram();
+        for (int w = 0; w < concurrency; w++)
         {
-            total += c;
-        }
-
-        var all = new long[record ? total : 0];
-        if (record)
-        {
-            int offset = 0;
-            foreach (List<long> list in samples)
-            {
-                list.CopyTo(all, offset);
-                offset += list.Count;
-            }
+            total += counts[w];
+            all.Add(histograms[w]);
         }
 
         return (total, all, elapsed);
     }
-
-    private static double Percentile(long[] sorted, double p)
-        => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))] * 1_000_000.0 / Stopwatch.Frequency;
 }
 
 /// <summary>One load run's numbers.</summary>

@@ -11,6 +11,12 @@ internal abstract class ClusterCallBase : OutboundCall
     /// <summary>Gets or sets the next call in the timeout list (intrusive, so tracking a call allocates nothing).</summary>
     internal ClusterCallBase? NextPending { get; set; }
 
+    /// <summary>Gets or sets the previous call in the timeout list.</summary>
+    internal ClusterCallBase? PreviousPending { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the call is in the timeout list (guarded by the list's lock).</summary>
+    internal bool IsTracked { get; set; }
+
     /// <summary>Gets or sets when the call times out, as a <see cref="TimeProvider.GetTimestamp"/> value.</summary>
     internal long DeadlineTimestamp { get; set; }
 

@@ -117,7 +117,11 @@ public sealed partial class ClusterClient
             }
             finally
             {
-                await registration.DisposeAsync().ConfigureAwait(false);
+                _timeouts.Remove(call);
+                if (cancellationToken.CanBeCanceled)
+                {
+                    await registration.DisposeAsync().ConfigureAwait(false);
+                }
             }
 
             switch (call.Outcome)

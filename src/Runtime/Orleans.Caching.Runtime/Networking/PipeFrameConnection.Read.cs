@@ -15,6 +15,9 @@ internal sealed partial class PipeFrameConnection
             {
                 ReadResult result = await _input.ReadAsync().ConfigureAwait(false);
                 ReadOnlySequence<byte> buffer = result.Buffer;
+                // Frames written on this thread while it dispatches what one read returned (replies of calls that complete inline,
+                // pongs) are flushed once after the batch rather than once each: fewer sends, fewer wake-ups of the transport.
+                s_dispatching = this;
                 try
                 {
                     while (Volatile.Read(ref _closeStarted) == 0 && _frameReader.TryRead(ref buffer, out Frame frame))
@@ -24,7 +27,9 @@ internal sealed partial class PipeFrameConnection
                 }
                 finally
                 {
+                    s_dispatching = null;
                     _input.AdvanceTo(buffer.Start, buffer.End);
+                    FlushDeferred();
                 }
 
                 if (result.IsCanceled || Volatile.Read(ref _closeStarted) != 0)

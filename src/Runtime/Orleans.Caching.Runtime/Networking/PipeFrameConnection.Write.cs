@@ -6,6 +6,10 @@ namespace Orleans.Caching.Runtime;
 /// <content>Writing: whole frames under one lock, "flush unless a flush is running", and the bound on unsent bytes.</content>
 internal sealed partial class PipeFrameConnection
 {
+    /// <summary>The connection whose read loop runs on this thread, dispatching one read's frames (its writes defer their flush).</summary>
+    [ThreadStatic]
+    private static PipeFrameConnection? s_dispatching;
+
     private readonly Lock _writeLock = new();
     private readonly FrameBuffer _frameBuffer = new();
 
@@ -14,6 +18,7 @@ internal sealed partial class PipeFrameConnection
     private bool _flushing;
     private bool _flushRequested;
     private bool _outputCompleted;
+    private bool _flushDeferred;
     private long _pendingSendBytes;
     private Task _flushTask = Task.CompletedTask;
 
@@ -49,9 +54,19 @@ internal sealed partial class PipeFrameConnection
                 buffer.Trim();
             }
 
-            abortReason = _pendingSendBytes > _maxPendingSendBytes
-                ? new ConnectionClosedException($"{_pendingSendBytes} bytes wait to be sent to {this}, over the limit of {_maxPendingSendBytes} bytes (Caching:Cluster:MaxPendingSendBytes): the peer is not reading.")
-                : FlushUnderLock();
+            if (_pendingSendBytes > _maxPendingSendBytes)
+            {
+                abortReason = new ConnectionClosedException($"{_pendingSendBytes} bytes wait to be sent to {this}, over the limit of {_maxPendingSendBytes} bytes (Caching:Cluster:MaxPendingSendBytes): the peer is not reading.");
+            }
+            else if (ReferenceEquals(s_dispatching, this))
+            {
+                _flushDeferred = true;
+                abortReason = null;
+            }
+            else
+            {
+                abortReason = FlushUnderLock();
+            }
         }
 
         if (abortReason is not null)
@@ -61,6 +76,27 @@ internal sealed partial class PipeFrameConnection
         }
 
         return true;
+    }
+
+    /// <summary>Flushes what the read loop wrote while dispatching a batch of frames.</summary>
+    private void FlushDeferred()
+    {
+        Exception? abortReason;
+        lock (_writeLock)
+        {
+            if (!_flushDeferred)
+            {
+                return;
+            }
+
+            _flushDeferred = false;
+            abortReason = _writeClosed ? null : FlushUnderLock();
+        }
+
+        if (abortReason is not null)
+        {
+            Abort(abortReason);
+        }
     }
 
     /// <summary>Starts a flush unless one is running (then it runs again when done). Returns why to abort, if the peer is gone.</summary>

@@ -14,6 +14,11 @@ namespace Orleans.Caching.Silo;
 /// </summary>
 internal sealed class SiloFrameHandler : IFrameHandler
 {
+    private const int MaxPooledBodyCapacity = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? s_threadBody;
+
     private readonly ConcurrentDictionary<FrameConnection, byte> _inbound = new();
     private readonly GrainMessageCodec _codec;
     private readonly IGrainCallInvoker _local;
@@ -158,7 +163,7 @@ internal sealed class SiloFrameHandler : IFrameHandler
         }
         else if (owner.Equals(state.Self))
         {
-            _ = InvokeAsync(state, connection, header.CorrelationId, decoded, _local);
+            Invoke(state, connection, header.CorrelationId, decoded, _local);
         }
         else if ((header.Flags & FrameFlags.Forwarded) != 0)
         {
@@ -185,23 +190,69 @@ internal sealed class SiloFrameHandler : IFrameHandler
             return;
         }
 
-        _ = InvokeAsync(state, connection, header.CorrelationId, decoded, new SystemTargetInvoker(target));
+        Invoke(state, connection, header.CorrelationId, decoded, new SystemTargetInvoker(target));
     }
 
-    private async Task InvokeAsync(ClusterSiloState state, FrameConnection connection, long correlationId, DecodedGrainRequest decoded, IGrainCallInvoker invoker)
+    private static void Respond(ClusterSiloState state, FrameConnection connection, long correlationId, ArrayBufferWriter<byte> body)
+        => connection.SendFrame(new FrameHeader(FrameKind.Response, correlationId, state.Membership.CurrentView.Version, 0), body, static (output, written) => output.Write(written.WrittenSpan));
+
+    private static ArrayBufferWriter<byte> RentBody()
     {
-        var body = new ArrayBufferWriter<byte>(64);
+        ArrayBufferWriter<byte>? body = s_threadBody;
+        s_threadBody = null;
+        return body ?? new ArrayBufferWriter<byte>(256);
+    }
+
+    private static void ReturnBody(ArrayBufferWriter<byte> body)
+    {
+        if (body.Capacity <= MaxPooledBodyCapacity)
+        {
+            body.ResetWrittenCount();
+            s_threadBody = body;
+        }
+    }
+
+    /// <summary>Runs a request and sends its response. A call that completes synchronously (an idle activation's turn runs inline, as
+    /// most cache hits do) costs no allocation here: the response is written into a per-thread buffer and sent at once (on the read
+    /// loop, the connection flushes once per batch of frames read). Only a call that waits goes through an async method.</summary>
+    private static void Invoke(ClusterSiloState state, FrameConnection connection, long correlationId, DecodedGrainRequest decoded, IGrainCallInvoker invoker)
+    {
+        ArrayBufferWriter<byte> body = RentBody();
+        ValueTask call;
         try
         {
-            await GrainMessageCodec.InvokeAsync(invoker, decoded, body, CancellationToken.None).ConfigureAwait(false);
+            call = GrainMessageCodec.InvokeAsync(invoker, decoded, body, CancellationToken.None);
         }
         catch (Exception exception)
         {
-            body.Clear();
+            call = ValueTask.FromException(exception);
+        }
+
+        if (call.IsCompletedSuccessfully)
+        {
+            call.GetAwaiter().GetResult();
+            Respond(state, connection, correlationId, body);
+            ReturnBody(body);
+            return;
+        }
+
+        _ = CompleteAsync(state, connection, correlationId, call, body);
+    }
+
+    private static async Task CompleteAsync(ClusterSiloState state, FrameConnection connection, long correlationId, ValueTask call, ArrayBufferWriter<byte> body)
+    {
+        try
+        {
+            await call.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            body.ResetWrittenCount();
             GrainMessageCodec.WriteRejection(body, RejectionReason.Unavailable, exception.Message);
         }
 
-        connection.SendFrame(new FrameHeader(FrameKind.Response, correlationId, state.Membership.CurrentView.Version, 0), body, static (output, written) => output.Write(written.WrittenSpan));
+        Respond(state, connection, correlationId, body);
+        ReturnBody(body);
     }
 
     private async Task ForwardAsync(ClusterSiloState state, FrameConnection caller, FrameHeader header, SiloAddress owner, byte[] body)
