@@ -19,10 +19,13 @@ public class AcceptanceClusterFixture : IAsyncLifetime
 
     protected AcceptanceClusterFixture(string? sharedStorageDirectory)
     {
-        var builder = new TestClusterBuilder { InitialSilosCount = 3, SharedStorageDirectory = sharedStorageDirectory };
+        var builder = new TestClusterBuilder { InitialSilosCount = 3, SharedStorageDirectory = sharedStorageDirectory, Secret = Secret };
         builder.ConfigureSiloServices((_, services) => services.AddSingleton<TimeProvider>(Clock));
         Cluster = builder.Build();
     }
+
+    /// <summary>The cluster secret: silos and the fixture's client prove they know it at every handshake.</summary>
+    public const string Secret = "acceptance-secret";
 
     public ShiftableClock Clock { get; } = new();
 
