@@ -3,10 +3,11 @@ using Orleans.Caching.Grains;
 using Orleans.Caching.Runtime;
 using Orleans.Caching.TestingHost;
 using Orleans.Caching.Tests;
+using Xunit.Abstractions;
 
 namespace Orleans.Caching.Cluster.Tests.Acceptance.Faults;
 
-public sealed class SiloKillTests
+public sealed class SiloKillTests(ITestOutputHelper output)
 {
     private const int Writers = 8;
     private const int KeysPerWriter = 25;
@@ -30,7 +31,7 @@ public sealed class SiloKillTests
             Task[] running = writers.Select(w => Task.Run(() => w.RunAsync(stop.Token))).ToArray();
             await Eventually.HoldsAsync(() => writers.All(w => w.Acknowledged >= 2 * KeysPerWriter), "every writer has written each of its keys twice");
 
-            TestSilo victim = cluster.Silos[1];
+            TestSilo victim = cluster.Silos[0];
             MembershipView before = victim.ClusterSilo.Membership.CurrentView;
             await cluster.KillSiloAsync(victim);
             await cluster.WaitForStableAsync(s_detection);
@@ -43,6 +44,8 @@ public sealed class SiloKillTests
             await stop.CancelAsync();
             await Task.WhenAll(running);
 
+            output.WriteLine($"Acknowledged writes: {writers.Sum(w => w.Acknowledged)}, {atDetection.Sum()} of them by the detection; failures: "
+                + string.Join(", ", writers.SelectMany(w => w.Failures).GroupBy(f => f.GetType().Name).Select(g => $"{g.Key} x{g.Count()}")));
             Exception[] untyped = writers.SelectMany(w => w.Failures).Where(f => !ConcurrentWriter.IsTypedRejection(f)).ToArray();
             Assert.True(untyped.Length == 0, "Untyped failures: " + string.Join(Environment.NewLine, untyped.Select(f => f.ToString())));
 
