@@ -16,15 +16,7 @@ public sealed class GracefulStopTests
     public async Task A_graceful_stop_loses_nothing_with_write_behind_persistence()
     {
         using var storage = new TempDirectory();
-        var builder = new TestClusterBuilder { InitialSilosCount = 3, SharedStorageDirectory = storage.Path };
-
-        // Only the stop's flush can save the data: the periodic flush would come after the test.
-        builder.ConfigureSilo((_, settings) =>
-        {
-            settings["Caching:Silo:Persistence"] = "WriteBehind";
-            settings["Caching:Silo:WriteBehindFlushInterval"] = "01:00:00";
-        });
-        await using TestCluster cluster = builder.Build();
+        await using TestCluster cluster = WriteBehindCluster(storage);
         await cluster.DeployAsync();
         await using ServiceProvider client = cluster.CreateClientServices();
         ICacheBackend cache = client.GetRequiredService<Cache>().Backend;
@@ -50,6 +42,72 @@ public sealed class GracefulStopTests
         {
             Assert.Equal(Value(i), values[i]);
         }
+    }
+
+    [Fact]
+    public async Task A_graceful_stop_while_clients_write_loses_no_acknowledged_write_with_write_behind_persistence()
+    {
+        using var storage = new TempDirectory();
+        await using TestCluster cluster = WriteBehindCluster(storage);
+        await cluster.DeployAsync();
+        var writers = new ConcurrentWriter[4];
+        for (int i = 0; i < writers.Length; i++)
+        {
+            writers[i] = new ConcurrentWriter(cluster.CreateClientServices(), i, 25);
+        }
+
+        try
+        {
+            using var stop = new CancellationTokenSource();
+            Task[] running = writers.Select(w => Task.Run(() => w.RunAsync(stop.Token))).ToArray();
+            await Eventually.HoldsAsync(() => writers.All(w => w.Acknowledged >= 50), "every writer has written each of its keys twice");
+
+            await cluster.StopSiloAsync(cluster.Silos[1]);
+            await cluster.WaitForStableAsync(TimeSpan.FromSeconds(30));
+            long[] atStop = writers.Select(w => w.Acknowledged).ToArray();
+            await Eventually.HoldsAsync(() => writers.All(w => w.Acknowledged >= atStop[w.Index] + 25), "every writer's writes succeed after the stop");
+            await stop.CancelAsync();
+            await Task.WhenAll(running);
+
+            Exception[] untyped = writers.SelectMany(w => w.Failures).Where(f => !ConcurrentWriter.IsTypedRejection(f)).ToArray();
+            Assert.True(untyped.Length == 0, "Untyped failures: " + string.Join(Environment.NewLine, untyped.Select(f => f.ToString())));
+            await using ServiceProvider reader = cluster.CreateClientServices();
+            ICacheBackend cache = reader.GetRequiredService<Cache>().Backend;
+            var lost = new List<string>();
+            foreach (ConcurrentWriter writer in writers)
+            {
+                IReadOnlyList<byte[]?> values = await cache.GetManyAsync(writer.Keys, CancellationToken.None);
+                for (int k = 0; k < writer.Keys.Length; k++)
+                {
+                    if (writer.Check(k, values[k]) is { } problem)
+                    {
+                        lost.Add(problem);
+                    }
+                }
+            }
+
+            Assert.True(lost.Count == 0, "Lost acknowledged writes: " + string.Join("; ", lost));
+        }
+        finally
+        {
+            foreach (ConcurrentWriter writer in writers)
+            {
+                await writer.DisposeAsync();
+            }
+        }
+    }
+
+    private static TestCluster WriteBehindCluster(TempDirectory storage)
+    {
+        var builder = new TestClusterBuilder { InitialSilosCount = 3, SharedStorageDirectory = storage.Path };
+
+        // Only the stop's flush can save the data: the periodic flush would come after the test.
+        builder.ConfigureSilo((_, settings) =>
+        {
+            settings["Caching:Silo:Persistence"] = "WriteBehind";
+            settings["Caching:Silo:WriteBehindFlushInterval"] = "01:00:00";
+        });
+        return builder.Build();
     }
 
     private static byte[] Value(int i) => Encoding.UTF8.GetBytes("value-" + i.ToString(CultureInfo.InvariantCulture));
