@@ -7,7 +7,9 @@ using Orleans.Caching;
 // in this process. Any other backend by configuration, like an app would:
 // `dotnet run --project samples/Orleans.Caching.Demo -- --Caching:Type=FileSystemCache --Caching:Dir=/tmp/demo-cache`
 // or with Flask's names in the environment: `CACHE_TYPE=FileSystemCache CACHE_DIR=/tmp/demo-cache dotnet run ...`;
-// the local silo's storage too: `-- --Caching:Silo:Storage:Type=FileSystemCache --Caching:Silo:Storage:Dir=/tmp/demo-silo`.
+// the local silo's storage too: `-- --Caching:Silo:Storage:Type=FileSystemCache --Caching:Silo:Storage:Dir=/tmp/demo-silo`;
+// or a running silo (`dotnet run --project src/Silo/Orleans.Caching.Silo.Host`) as a cluster client:
+// `-- --Caching:Type=Cluster --Caching:Cluster:Gateways:0=127.0.0.1:11111`.
 IConfiguration configuration = new ConfigurationBuilder()
     .AddEnvironmentVariables()
     .AddCommandLine(args)
@@ -19,7 +21,8 @@ services.AddOrleansCaching(configuration);
 await using ServiceProvider provider = services.BuildServiceProvider();
 var cache = provider.GetRequiredService<Cache>();
 
-Console.WriteLine($"Orleans.Caching demo — backend: {cache.Backend.GetType().Name}, default timeout {cache.Backend.DefaultTimeout}s");
+string type = configuration["Caching:Type"] ?? configuration["CACHE_TYPE"] ?? "Local";
+Console.WriteLine($"Orleans.Caching demo — Caching:Type {type}, backend: {cache.Backend.GetType().Name}, default timeout {cache.Backend.DefaultTimeout}s");
 await cache.ClearAsync();
 
 Console.WriteLine();

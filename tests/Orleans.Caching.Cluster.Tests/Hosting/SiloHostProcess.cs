@@ -146,7 +146,7 @@ internal sealed class SiloHostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string HostDll()
+    internal static string HostDll()
     {
         // The test assembly runs from tests/<project>/bin/<Configuration>/<tfm>/; the host was built to src/Silo/<host>/bin/<Configuration>/<tfm>/.
         var testDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
