@@ -30,8 +30,32 @@ internal static class MemoizedProxyFactory
     public static object CreateClassProxy(IServiceProvider services, InterceptionPlan plan)
     {
         CachingInterceptor interceptor = CreateInterceptor(services, plan);
-        Type proxyType = s_generator.ProxyBuilder.CreateClassProxyType(plan.ImplementationType, Type.EmptyTypes, ProxyGenerationOptions.Default);
-        return ActivatorUtilities.CreateInstance(services, proxyType, new IInterceptor[] { interceptor });
+        return s_generator.CreateClassProxy(plan.ImplementationType, ConstructorArguments(services, plan.ImplementationType), interceptor);
+    }
+
+    // The public constructor with the most parameters the container can supply all of (ActivatorUtilities' rule), resolved.
+    private static object?[] ConstructorArguments(IServiceProvider services, Type type)
+    {
+        IServiceProviderIsService? isService = services.GetService<IServiceProviderIsService>();
+        System.Reflection.ConstructorInfo? best = null;
+        foreach (System.Reflection.ConstructorInfo constructor in type.GetConstructors())
+        {
+            System.Reflection.ParameterInfo[] parameters = constructor.GetParameters();
+            bool resolvable = parameters.All(p => p.HasDefaultValue || p.ParameterType == typeof(IServiceProvider)
+                || (isService?.IsService(p.ParameterType) ?? services.GetService(p.ParameterType) is not null));
+            if (resolvable && (best is null || parameters.Length > best.GetParameters().Length))
+            {
+                best = constructor;
+            }
+        }
+
+        if (best is null)
+        {
+            throw new InvalidOperationException($"AddMemoized<{type.Name}>: no public constructor of {type.FullName} has parameters the container can all supply.");
+        }
+
+        return [.. best.GetParameters().Select(p => p.ParameterType == typeof(IServiceProvider) ? services
+            : services.GetService(p.ParameterType) ?? (p.HasDefaultValue ? p.DefaultValue : null))];
     }
 
     private static CachingInterceptor CreateInterceptor(IServiceProvider services, InterceptionPlan plan)
