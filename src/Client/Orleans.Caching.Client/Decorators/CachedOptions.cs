@@ -73,4 +73,8 @@ public sealed class CachedOptions
     /// into the key, so a changed body gets fresh entries and an identical one shares them (<c>source_check</c>).</summary>
     /// <value><see langword="null"/>: <see cref="CacheOptions.SourceCheck"/>.</value>
     public bool? SourceCheck { get; set; }
+
+    /// <summary>Returns a shallow copy (a named policy is copied before an attribute's properties are applied).</summary>
+    /// <returns>The copy.</returns>
+    internal CachedOptions Clone() => (CachedOptions)MemberwiseClone();
 }

@@ -96,10 +96,11 @@ public partial class Cache
             return binding;
         }
 
-        object? target = function.Target;
-        object? instance = target is not null && !function.Method.IsStatic && !MemoizeFunctionName.IsClosure(target) ? target : null;
-        MemoizeDescriptor descriptor = _memoizeRegistry.Find(function.Method, instance)
-            ?? throw MemoizeExpressionCall.NotMemoized(function.Method);
+        // A method group of an interface proxy (AddMemoized) stands for the interface method on the proxy's target.
+        (System.Reflection.MethodInfo method, object? target) = ProxyTargets.Resolve(function.Method, function.Target);
+        object? instance = target is not null && !method.IsStatic && !MemoizeFunctionName.IsClosure(target) ? target : null;
+        MemoizeDescriptor descriptor = _memoizeRegistry.Find(method, instance)
+            ?? throw MemoizeExpressionCall.NotMemoized(method);
         return new MemoizeBinding(descriptor, function, descriptor.SelfKind == MemoizeSelfKind.Self ? instance : null);
     }
 }

@@ -119,6 +119,11 @@ public partial class Cache
             return MemoizeOperations.ResetAsync(descriptor, instance: null, CancellationToken.None);
         }
 
+        if (descriptor.VirtualSelf)
+        {
+            args = [ProxyTargets.Unwrap(args[0]), .. args.AsSpan(1)];
+        }
+
         if (descriptor.VirtualSelf && descriptor.Method.DeclaringType is { } declaring && !declaring.IsInstanceOfType(args[0]))
         {
             throw new ArgumentException($"{descriptor.FunctionName} is an instance method: pass the {declaring.Name} instance as the first argument.", nameof(args));

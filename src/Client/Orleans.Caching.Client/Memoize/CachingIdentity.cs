@@ -23,6 +23,9 @@ internal static class CachingIdentity
     public static string Of(object value)
     {
         ArgumentNullException.ThrowIfNull(value);
+
+        // An interface proxy (AddMemoized) has its target's identity: the interceptor keys the target.
+        value = ProxyTargets.Unwrap(value)!;
         switch (value)
         {
             case ICachingId cachingId:
@@ -35,7 +38,7 @@ internal static class CachingIdentity
                 return formattable.ToString(null, CultureInfo.InvariantCulture);
         }
 
-        Type valueType = value.GetType();
+        Type valueType = ProxyTargets.UnproxiedType(value);
         if (OverridesToString(valueType))
         {
             return value.ToString() ?? string.Empty;

@@ -29,7 +29,7 @@ internal static class MemoizeExpressionCall
             case MethodCallExpression { Method.Name: "Invoke", Object: { } target } call when typeof(Delegate).IsAssignableFrom(call.Method.DeclaringType):
                 return FromDelegate(registry, Evaluate(target), call.Arguments);
             case MethodCallExpression call:
-                object? instance = call.Object is null ? null : Evaluate(call.Object);
+                object? instance = ProxyTargets.Unwrap(call.Object is null ? null : Evaluate(call.Object));
                 MemoizeDescriptor descriptor = registry.Find(call.Method, instance) ?? throw NotMemoized(call.Method);
                 object?[] arguments = call.Arguments.Select(Evaluate).ToArray();
                 if (descriptor.ArgumentOffset == 1)

@@ -10,7 +10,7 @@ internal static class MemoizeOperations
     public static IReadOnlyList<object?> WithInstance(MemoizeBinding binding, IReadOnlyList<object?> args)
     {
         if (binding.Instance is not { } instance || binding.Descriptor.SelfKind != MemoizeSelfKind.Self
-            || (args.Count > 0 && ReferenceEquals(args[0], instance)))
+            || (args.Count > 0 && ReferenceEquals(ProxyTargets.Unwrap(args[0]), instance)))
         {
             return args;
         }

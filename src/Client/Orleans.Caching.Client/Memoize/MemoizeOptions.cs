@@ -72,4 +72,8 @@ public sealed class MemoizeOptions
     /// orphans their cache entries. The same character filter is applied to the given name.
     /// </remarks>
     public string? Name { get; set; }
+
+    /// <summary>Returns a shallow copy (a named policy is copied before an attribute's properties are applied).</summary>
+    /// <returns>The copy.</returns>
+    internal MemoizeOptions Clone() => (MemoizeOptions)MemberwiseClone();
 }

@@ -13,6 +13,38 @@ internal sealed class MemoizeRegistry
 {
     private readonly ConcurrentDictionary<MethodInfo, MemoizeDescriptor> _byMethod = new();
     private readonly ConditionalWeakTable<Delegate, MemoizeBinding> _byInvoke = new();
+    private readonly ConcurrentDictionary<InterceptedMethod, Lazy<InterceptedState>> _intercepted = new();
+
+    /// <summary>Returns the state of an intercepted method (<see cref="MemoizeAttribute"/>/<see cref="CachedAttribute"/>) in this cache, created once.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="create">Creates the state.</param>
+    /// <returns>The state.</returns>
+    public InterceptedState GetOrAddIntercepted(InterceptedMethod method, Func<InterceptedState> create)
+    {
+        Lazy<InterceptedState> state = _intercepted.GetOrAdd(method, static (_, c) => new Lazy<InterceptedState>(c), create);
+        try
+        {
+            return state.Value;
+        }
+        catch
+        {
+            // A failed creation (a missing policy) is not cached: the next resolution reports it again.
+            _intercepted.TryRemove(new KeyValuePair<InterceptedMethod, Lazy<InterceptedState>>(method, state));
+            throw;
+        }
+    }
+
+    /// <summary>Records the descriptor of an intercepted method under its implementation method and, for interface proxies, the interface method.</summary>
+    /// <param name="descriptor">The descriptor.</param>
+    /// <param name="contract">The interface method, or <see langword="null"/>.</param>
+    public void RegisterIntercepted(MemoizeDescriptor descriptor, MethodInfo? contract)
+    {
+        _byMethod[descriptor.Method] = descriptor;
+        if (contract is not null)
+        {
+            _byMethod[contract] = descriptor;
+        }
+    }
 
     /// <summary>Records a wrapper.</summary>
     /// <param name="binding">The wrapper's binding.</param>
