@@ -26,11 +26,3 @@ public abstract class ClusterCacheContractTests(AcceptanceClusterFixture fixture
 
     public Task DisposeAsync() => Task.CompletedTask;
 }
-
-/// <summary>The contract over silos with their default in-memory grain storage.</summary>
-public sealed class ClusterInMemoryStorageContractTests(AcceptanceClusterFixture fixture)
-    : ClusterCacheContractTests(fixture), IClassFixture<AcceptanceClusterFixture>;
-
-/// <summary>The contract over silos sharing one FileSystem storage directory.</summary>
-public sealed class ClusterSharedFileSystemContractTests(SharedFileSystemClusterFixture fixture)
-    : ClusterCacheContractTests(fixture), IClassFixture<SharedFileSystemClusterFixture>;
