@@ -46,9 +46,15 @@ public sealed class ProtocolViolationTests
         }
 
         Assert.True(await bad.WaitForServerCloseAsync(s_wait));
-        if (violation is "oversized-length" or "truncated-then-close")
+        if (violation is "oversized-length")
         {
             Assert.IsType<WireProtocolException>(await siloHandler.FirstClose.WaitAsync(s_wait));
+        }
+        else if (violation is "truncated-then-close")
+        {
+            // The read loop sees the end of input mid-frame (a protocol violation), unless Kestrel reports the closed socket first.
+            Exception? reason = await siloHandler.FirstClose.WaitAsync(s_wait);
+            Assert.True(reason is WireProtocolException or ConnectionClosedException, $"closed for {reason?.GetType().Name ?? "no reason"}");
         }
 
         var call = new TestCall();
