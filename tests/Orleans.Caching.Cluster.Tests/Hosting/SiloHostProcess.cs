@@ -63,55 +63,15 @@ internal sealed class SiloHostProcess : IAsyncDisposable
             ["Caching:Silo:Dashboard:Port"] = dashboardPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Caching:Silo:Dashboard:ListenAddress"] = "127.0.0.1",
         };
-        foreach ((string key, string value) in all)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-
-        foreach (string inherited in new[] { "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "POD_IP" })
-        {
-            start.Environment.Remove(inherited);
-        }
-
-        var process = new Process { StartInfo = start };
-        var host = new SiloHostProcess(process, siloPort, dashboardPort);
-        process.OutputDataReceived += (_, e) => host.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return host;
+        SiloHostProcess? started = null;
+        Process process = HostProcesses.Start(start, all, line => started?.Append(line));
+        started = new SiloHostProcess(process, siloPort, dashboardPort);
+        return started;
     }
 
     /// <summary>Polls <c>/health/ready</c> until it answers 200 (bounded by <paramref name="timeout"/>).</summary>
-    public async Task WaitUntilReadyAsync(HttpClient http, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The silo host exited with code {_process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                using HttpResponseMessage response = await http.GetAsync(new Uri(DashboardUri, "health/ready"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The silo host on port {SiloPort} was not ready within {timeout}:\n{Output}");
-    }
+    public Task WaitUntilReadyAsync(HttpClient http, TimeSpan timeout)
+        => HostProcesses.WaitUntilReadyAsync(_process, DashboardUri, http, timeout, $"The silo host on port {SiloPort}", () => Output);
 
     /// <summary>Sends SIGTERM (a graceful stop, as an orchestrator does; <see cref="Process.Kill()"/> would be SIGKILL).</summary>
     public async Task TerminateAsync()

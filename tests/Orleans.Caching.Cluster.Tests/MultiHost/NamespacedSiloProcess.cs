@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using Orleans.Caching.Cluster.Tests.Hosting;
 
@@ -67,59 +66,15 @@ internal sealed class NamespacedSiloProcess : IAsyncDisposable
             ["Caching:Silo:Dashboard:ListenAddress"] = host.Address,
             ["Caching:Silo:Dashboard:Port"] = DashboardPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        foreach ((string key, string value) in all)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-
-        foreach (string inherited in new[] { "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "POD_IP" })
-        {
-            start.Environment.Remove(inherited);
-        }
-
-        var process = new Process { StartInfo = start };
-        var silo = new NamespacedSiloProcess(process, host);
-        process.OutputDataReceived += (_, e) => silo.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return silo;
+        NamespacedSiloProcess? started = null;
+        Process process = HostProcesses.Start(start, all, line => started?.Append(line));
+        started = new NamespacedSiloProcess(process, host);
+        return started;
     }
 
-    /// <summary>Polls <c>/health/ready</c> on the namespace's address (from the root namespace, over the bridge) until it answers 200.</summary>
-    public async Task WaitUntilReadyAsync(HttpClient http, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The silo in {Host.Namespace} exited with code {_process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                using HttpResponseMessage response = await http.GetAsync(new Uri(DashboardUri, "health/ready"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // The request timed out: not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The silo in {Host.Namespace} was not ready within {timeout}:\n{Output}");
-    }
+    /// <summary>Polls <c>/health/ready</c> until it answers 200 (bounded by <paramref name="timeout"/>).</summary>
+    public Task WaitUntilReadyAsync(HttpClient http, TimeSpan timeout)
+        => HostProcesses.WaitUntilReadyAsync(_process, DashboardUri, http, timeout, $"The silo in {Host.Namespace}", () => Output);
 
     /// <summary>Waits for the process to exit on its own (bounded by <paramref name="timeout"/>) and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
