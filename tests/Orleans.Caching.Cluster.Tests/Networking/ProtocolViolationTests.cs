@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using Orleans.Caching.Runtime;
 
 namespace Orleans.Caching.Cluster.Tests.Networking;
@@ -20,30 +19,7 @@ public sealed class ProtocolViolationTests
         await using FrameConnection good = await KestrelTransportTests.Connector(options).ConnectAsync(silo.EndPoint, new EchoFrameHandler(), CancellationToken.None);
         await using RawClient bad = await RawClient.ConnectAsync(silo.EndPoint);
 
-        switch (violation)
-        {
-            case "garbage":
-                await bad.SendAsync(Enumerable.Repeat((byte)0xAB, 64).ToArray());
-                break;
-            case "request-before-handshake":
-                await bad.SendAsync(RawClient.Frame(FrameKind.Request, 1, [1, 2, 3]));
-                break;
-            case "oversized-handshake":
-                await bad.SendAsync(RawClient.Frame(FrameKind.Handshake, 0, new byte[WireProtocol.MaxHandshakeBodyLength + 1]));
-                break;
-            case "oversized-length":
-                await bad.HandshakeAsync(options);
-                byte[] header = RawClient.Frame(FrameKind.Request, 1, []);
-                BinaryPrimitives.WriteInt32LittleEndian(header, int.MaxValue);
-                await bad.SendAsync(header);
-                break;
-            default:
-                await bad.HandshakeAsync(options);
-                byte[] frame = RawClient.Frame(FrameKind.Request, 1, new byte[100]);
-                await bad.SendAsync(frame[..60]);
-                bad.ShutdownSend();
-                break;
-        }
+        await bad.SendViolationAsync(violation, options);
 
         Assert.True(await bad.WaitForServerCloseAsync(s_wait));
         if (violation is "oversized-length")

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Orleans.Caching.Runtime;
@@ -58,6 +59,36 @@ public sealed class RawClient : IAsyncDisposable
     public async Task SendAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
 
     public void ShutdownSend() => _socket.Shutdown(SocketShutdown.Send);
+
+    /// <summary>Breaks the protocol in one of the ways the violation tests name: <c>garbage</c>, <c>request-before-handshake</c>,
+    /// <c>oversized-handshake</c>, <c>oversized-length</c> (after a handshake), or otherwise a truncated frame followed by closing the
+    /// sending side (after a handshake).</summary>
+    public async Task SendViolationAsync(string violation, ClusterOptions options)
+    {
+        switch (violation)
+        {
+            case "garbage":
+                await SendAsync(Enumerable.Repeat((byte)0xAB, 64).ToArray());
+                break;
+            case "request-before-handshake":
+                await SendAsync(Frame(FrameKind.Request, 1, [1, 2, 3]));
+                break;
+            case "oversized-handshake":
+                await SendAsync(Frame(FrameKind.Handshake, 0, new byte[WireProtocol.MaxHandshakeBodyLength + 1]));
+                break;
+            case "oversized-length":
+                await HandshakeAsync(options);
+                byte[] header = Frame(FrameKind.Request, 1, []);
+                BinaryPrimitives.WriteInt32LittleEndian(header, int.MaxValue);
+                await SendAsync(header);
+                break;
+            default:
+                await HandshakeAsync(options);
+                await SendAsync(Frame(FrameKind.Request, 1, new byte[100])[..60]);
+                ShutdownSend();
+                break;
+        }
+    }
 
     /// <summary>Reads (and discards) until the server closes the connection; true if it did within the timeout.</summary>
     public async Task<bool> WaitForServerCloseAsync(TimeSpan timeout)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -12,36 +11,7 @@ public static class ClusterGateways
     /// <param name="host">The host name or address.</param>
     /// <param name="port">The port (1–65535).</param>
     /// <returns><see langword="true"/> if the entry is well formed.</returns>
-    public static bool TryParse(string? text, out string host, out int port)
-    {
-        host = string.Empty;
-        port = 0;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        string trimmed = text.Trim();
-        int colon = trimmed.LastIndexOf(':');
-        if (colon <= 0 || colon == trimmed.Length - 1
-            || !int.TryParse(trimmed.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port)
-            || port is < 1 or > 65535)
-        {
-            return false;
-        }
-
-        host = trimmed[..colon];
-        if (host.StartsWith('[') && host.EndsWith(']'))
-        {
-            host = host[1..^1];
-        }
-        else if (host.Contains(':', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return host.Length > 0 && !host.Any(char.IsWhiteSpace);
-    }
+    public static bool TryParse(string? text, out string host, out int port) => SeedResolver.TryParse(text, out host, out port);
 
     /// <summary>Resolves every gateway to endpoints (DNS names to all their addresses), in random order.</summary>
     /// <param name="gateways">The entries.</param>

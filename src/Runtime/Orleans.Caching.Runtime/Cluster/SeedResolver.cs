@@ -45,7 +45,7 @@ public static class SeedResolver
             return false;
         }
 
-        if (hostPart.Length == 0 || hostPart.Contains(' ', StringComparison.Ordinal))
+        if (hostPart.Length == 0 || hostPart.Any(char.IsWhiteSpace))
         {
             port = 0;
             return false;

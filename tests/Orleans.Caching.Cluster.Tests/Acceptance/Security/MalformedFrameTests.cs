@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Orleans.Caching.Cluster.Tests.Networking;
 using Orleans.Caching.Grains;
 using Orleans.Caching.Runtime;
@@ -27,29 +26,7 @@ public sealed class MalformedFrameTests(AcceptanceClusterFixture fixture)
 
         await using RawClient bad = await RawClient.ConnectAsync(target.Address.Endpoint);
         var options = new ClusterOptions { ClusterId = fixture.Cluster.ClusterId, Secret = AcceptanceClusterFixture.Secret };
-        switch (violation)
-        {
-            case "garbage":
-                await bad.SendAsync(Enumerable.Repeat((byte)0xAB, 64).ToArray());
-                break;
-            case "request-before-handshake":
-                await bad.SendAsync(RawClient.Frame(FrameKind.Request, 1, [1, 2, 3]));
-                break;
-            case "oversized-handshake":
-                await bad.SendAsync(RawClient.Frame(FrameKind.Handshake, 0, new byte[WireProtocol.MaxHandshakeBodyLength + 1]));
-                break;
-            case "oversized-length":
-                await bad.HandshakeAsync(options);
-                byte[] header = RawClient.Frame(FrameKind.Request, 1, []);
-                BinaryPrimitives.WriteInt32LittleEndian(header, int.MaxValue);
-                await bad.SendAsync(header);
-                break;
-            default:
-                await bad.HandshakeAsync(options);
-                await bad.SendAsync(RawClient.Frame(FrameKind.Request, 1, new byte[100])[..60]);
-                bad.ShutdownSend();
-                break;
-        }
+        await bad.SendViolationAsync(violation, options);
 
         Assert.True(await bad.WaitForServerCloseAsync(s_wait), $"The silo kept a connection open after '{violation}'.");
         foreach (string key in keysOnTarget)
