@@ -134,7 +134,7 @@ public sealed partial class TestCluster
 
         // Only the test's settings: no appsettings.json, environment variables or command line of the test process.
         builder.Configuration.Sources.Clear();
-        Dictionary<string, string?> settings = _builder.DefaultSettings();
+        Dictionary<string, string?> settings = _builder.DefaultSettings(context, _primaryPort);
         foreach (Action<TestSiloContext, IDictionary<string, string?>> configure in _builder.Settings)
         {
             configure(context, settings);
@@ -148,7 +148,11 @@ public sealed partial class TestCluster
 
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton<IMembershipTable>(MembershipTable);
+        if (!_builder.UseStaticMembership)
+        {
+            builder.Services.AddSingleton<IMembershipTable>(MembershipTable);
+        }
+
         foreach (Action<TestSiloContext, IServiceCollection> configure in _builder.Services)
         {
             configure(context, builder.Services);

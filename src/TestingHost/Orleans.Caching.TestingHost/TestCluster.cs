@@ -16,14 +16,17 @@ public sealed partial class TestCluster : IAsyncDisposable
     private readonly List<TestSilo> _silos = [];
     private readonly Lock _lock = new();
     private ServiceProvider? _clientServices;
+    private readonly int _primaryPort;
     private int _nextIndex;
 
     internal TestCluster(TestClusterBuilder builder)
     {
         _builder = builder;
+        _primaryPort = builder.UseStaticMembership ? FreeLoopbackPort() : 0;
     }
 
-    /// <summary>Gets the membership table every silo shares.</summary>
+    /// <summary>Gets the membership table every silo shares (unused with <see cref="TestClusterBuilder.UseStaticMembership"/>, where the
+    /// first silo holds the table).</summary>
     public InMemoryMembershipTable MembershipTable { get; } = new();
 
     /// <summary>Gets the cluster id.</summary>
@@ -168,5 +171,12 @@ public sealed partial class TestCluster : IAsyncDisposable
 
             silo.IsStopped = true;
         }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

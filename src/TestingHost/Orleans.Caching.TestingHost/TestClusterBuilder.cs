@@ -33,6 +33,17 @@ public sealed class TestClusterBuilder
     /// <value><see langword="false"/>.</value>
     public bool EnableDashboards { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether the silos use development membership (<c>Caching:Silo:Membership:Type = Static</c>)
+    /// instead of one shared in-memory table: the first silo listens on a fixed free port and is the primary that holds the table; the
+    /// others reach it at <see cref="StaticPrimaryHost"/>.</summary>
+    /// <value><see langword="false"/>.</value>
+    public bool UseStaticMembership { get; set; }
+
+    /// <summary>Gets or sets the host name or IP address of the primary in <c>Caching:Silo:Membership:Seeds:0</c> (a DNS name such as
+    /// <c>localhost</c> is resolved) when <see cref="UseStaticMembership"/> is set.</summary>
+    /// <value><c>127.0.0.1</c>.</value>
+    public string StaticPrimaryHost { get; set; } = "127.0.0.1";
+
     /// <summary>Adds settings to every silo (after the builder's own test defaults, so they win).</summary>
     /// <param name="configure">Receives the silo and its settings (configuration keys such as <c>Caching:Silo:MaxMemoryBytes</c>).</param>
     /// <returns>The builder.</returns>
@@ -78,7 +89,7 @@ public sealed class TestClusterBuilder
     internal IReadOnlyList<Action<TestSiloContext, IServiceCollection>> Services => _services;
 
     /// <summary>The settings every test silo starts from: loopback, free ports, in-memory membership with short timings.</summary>
-    internal Dictionary<string, string?> DefaultSettings()
+    internal Dictionary<string, string?> DefaultSettings(TestSiloContext context, int primaryPort)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -102,6 +113,16 @@ public sealed class TestClusterBuilder
             ["Caching:Silo:Dashboard:ListenAddress"] = "127.0.0.1",
             ["Caching:Silo:Host:ShutdownTimeout"] = "00:00:10",
         };
+        if (UseStaticMembership)
+        {
+            settings["Caching:Silo:Membership:Type"] = "Static";
+            settings["Caching:Silo:Membership:Seeds:0"] = StaticPrimaryHost + ":" + primaryPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (context.Index == 0)
+            {
+                settings["Caching:Silo:Endpoint:Port"] = primaryPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
         if (SharedStorageDirectory is not null)
         {
             settings["Caching:Silo:Storage:Type"] = "FileSystemCache";

@@ -22,7 +22,8 @@ public sealed class ClusterMembershipOptionsTests
     }
 
     [Theory]
-    [InlineData("Static", "cannot store the table's version")]
+    [InlineData("Static", "Caching:Silo:Membership:Seeds is required when Caching:Silo:Membership:Type = Static")]
+    [InlineData("Development", "the first is the primary silo that holds the membership table")]
     [InlineData("Consul", "is unknown; use one of: InMemory, File, Redis")]
     [InlineData("File", "Caching:Silo:Membership:Path is required")]
     public void A_wrong_type_is_explained(string type, string expected)

@@ -49,6 +49,17 @@ public static class MembershipSnapshotCodec
     public static MembershipTableSnapshot Read(in ReadOnlySequence<byte> body)
     {
         var reader = new WireReader(body);
+        MembershipTableSnapshot snapshot = Read(ref reader);
+        reader.EnsureEnd();
+        return snapshot;
+    }
+
+    /// <summary>Reads a snapshot from a reader, leaving the bytes after it (a snapshot embedded in a larger body).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="WireProtocolException">The snapshot is truncated or holds an invalid value.</exception>
+    public static MembershipTableSnapshot Read(ref WireReader reader)
+    {
         long version = reader.ReadInt64();
         if (version < 0)
         {
@@ -69,7 +80,6 @@ public static class MembershipSnapshotCodec
             entries[i] = entry;
         }
 
-        reader.EnsureEnd();
         return new MembershipTableSnapshot(version, entries);
     }
 

@@ -111,6 +111,11 @@ public sealed partial class ClusterSilo : IHostedLifecycleService
             var endpoint = new IPEndPoint(SiloAddressResolver.Resolve(_endpointOptions, Environment.GetEnvironmentVariable), bound.Port);
             var self = new SiloAddress(endpoint, NewGeneration());
             var connector = new SocketFrameConnector(_clusterOptions, self.ToString(), _timeProvider, _loggerFactory);
+            if (_table is StaticMembershipTable staticTable)
+            {
+                await staticTable.BindAsync(self, connector, _handler, _clusterOptions.ResponseTimeout, cancellationToken).ConfigureAwait(false);
+            }
+
             var connections = new SiloConnections(connector, _handler, () => _agent?.CurrentView.Version ?? 0, _timeProvider, _logger);
             _agent = new MembershipAgent(
                 self,
@@ -187,6 +192,11 @@ public sealed partial class ClusterSilo : IHostedLifecycleService
         if (Volatile.Read(ref _state) is { } state)
         {
             await state.Connections.DisposeAsync().ConfigureAwait(false);
+            if (_table is StaticMembershipTable staticTable)
+            {
+                await staticTable.DisposeAsync().ConfigureAwait(false);
+            }
+
             Log.ClusterSiloStopped(_logger, state.Self);
         }
     }
@@ -207,6 +217,11 @@ public sealed partial class ClusterSilo : IHostedLifecycleService
 
         _gate.Close();
         _handler.Kill();
+        if (_table is StaticMembershipTable staticTable)
+        {
+            await staticTable.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (Volatile.Read(ref _state) is { } state)
         {
             state.Connections.AbortAll();

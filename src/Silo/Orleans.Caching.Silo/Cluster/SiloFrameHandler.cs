@@ -178,6 +178,13 @@ internal sealed class SiloFrameHandler : IFrameHandler
 
     private void OnSystemTargetRequest(ClusterSiloState state, FrameConnection connection, FrameHeader header, DecodedGrainRequest decoded, long version)
     {
+        if (_systemTargets.TryGetValue(decoded.Target.Type, out object? endpointTarget) && endpointTarget is IEndpointSystemTarget)
+        {
+            // Addressed by endpoint (the caller knows no generation): whichever silo answers serves it; the target refuses what it cannot serve.
+            Invoke(state, connection, header.CorrelationId, decoded, new SystemTargetInvoker(endpointTarget));
+            return;
+        }
+
         if (!SystemTargets.TryGetSilo(decoded.Target, out SiloAddress? silo) || !silo.Equals(state.Self))
         {
             Reply(connection, header.CorrelationId, version, RejectionReason.NotOwner, $"The system target {decoded.Target} is addressed to another silo than {state.Self}.");

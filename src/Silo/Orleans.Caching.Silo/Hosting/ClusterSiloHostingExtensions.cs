@@ -52,7 +52,7 @@ public static class ClusterSiloHostingExtensions
         services.TryAddSingleton<IGrainStorage>(static sp => sp.GetRequiredService<LocalSiloStorage>().GrainStorage);
         services.TryAddSingleton<IMembershipTable>(static sp => MembershipTableFactory.Create(
             sp.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
-        services.TryAddSingleton(CacheGrainCodecs.MessageCodec);
+        services.TryAddSingleton(MembershipTableCodecs.SiloCodec);
         services.TryAddSingleton(static sp => new SiloStatistics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(static sp => new SiloRoutingInvoker(
             sp.GetRequiredService<LocalGrainCallInvoker>(),
@@ -65,6 +65,7 @@ public static class ClusterSiloHostingExtensions
         services.AddOrleansCachingSiloCore().AddCacheGrains();
         services.TryAddSingleton<ICacheSiloControl>(static sp => new ClusterSiloControl(sp.GetRequiredService<LocalSilo>(), sp.GetRequiredService<LocalSiloStorage>()));
         services.AddCacheClusterControl();
+        services.AddSingleton(new SystemTargetRegistration(MembershipTableCodecs.Type, static sp => new MembershipTableSystemTarget(sp.GetRequiredService<IMembershipTable>())));
         services.TryAddSingleton(static sp => new SiloFrameHandler(
             sp.GetRequiredService<GrainMessageCodec>(),
             sp.GetRequiredService<LocalGrainCallInvoker>(),

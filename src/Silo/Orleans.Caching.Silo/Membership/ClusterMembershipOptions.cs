@@ -11,10 +11,11 @@ namespace Orleans.Caching.Silo;
 /// <see cref="IMembershipTable"/> in DI — a registered table always wins over <see cref="Type"/>), <c>File</c> (one JSON file at
 /// <see cref="Path"/>, for several processes on one machine or a shared volume) and <c>Redis</c> (one hash, settings in
 /// <see cref="Redis"/>; the production choice, also on Kubernetes).</para>
-/// <para>There is deliberately no <c>Static</c> table: a list of seed addresses cannot store a version, so silos that only knew
-/// seeds could not agree on one ordered sequence of views. Seeds are discovery for clients: list them (DNS names allowed — a
-/// Kubernetes headless service resolves to every ready pod) in <c>Caching:Cluster:Gateways</c>; <see cref="SeedResolver"/> resolves
-/// them. See ADR 0002, "Seeds and Kubernetes".</para>
+/// <para><c>Static</c> (alias <c>Development</c>) is Orleans' development ("primary silo") clustering: <see cref="Seeds"/> lists
+/// <c>host:port</c> entries (DNS names allowed) and the FIRST one is the primary. The primary holds the versioned table in memory and
+/// serves it to the other silos (system target <c>sys.membership-table</c>); every mutation stays conditioned on the table version. The
+/// primary is a single point of failure for membership changes and the table is lost when it stops: use <c>Redis</c> (or <c>File</c>)
+/// in production. See ADR 0002, "Seeds and Kubernetes".</para>
 /// </remarks>
 public sealed class ClusterMembershipOptions
 {
@@ -30,13 +31,27 @@ public sealed class ClusterMembershipOptions
     /// <summary>The <see cref="Type"/> of a Redis table (<see cref="RedisMembershipTable"/>).</summary>
     public const string RedisType = "Redis";
 
-    /// <summary>Gets or sets the table type: <c>InMemory</c>, <c>File</c> or <c>Redis</c> (case-insensitive).</summary>
+    /// <summary>The <see cref="Type"/> of development clustering: a table held in memory by the first of <see cref="Seeds"/> (the
+    /// primary) and served to the others.</summary>
+    public const string StaticType = "Static";
+
+    /// <summary>An alias of <see cref="StaticType"/> (Orleans' name for the same provider).</summary>
+    public const string DevelopmentType = "Development";
+
+    /// <summary>Gets or sets the table type: <c>InMemory</c>, <c>File</c>, <c>Redis</c> or <c>Static</c> (alias <c>Development</c>),
+    /// case-insensitive.</summary>
     /// <value><c>InMemory</c>: a single-node cluster, or several silos in one process sharing a table registered in DI.</value>
     public string Type { get; set; } = InMemoryType;
 
     /// <summary>Gets or sets the JSON file of a <c>File</c> table; every silo of the cluster names the same file.</summary>
     /// <value><see langword="null"/>; required when <see cref="Type"/> is <c>File</c>.</value>
     public string? Path { get; set; }
+
+    /// <summary>Gets or sets the seeds of a <c>Static</c> table (<c>Caching:Silo:Membership:Seeds:0</c>, <c>:1</c>, …): <c>host:port</c>
+    /// entries, DNS names resolved by <see cref="SeedResolver"/>. The first is the primary that holds the table; every silo lists the
+    /// same first seed. The others are not used by silos (the same list can be given to clients as <c>Caching:Cluster:Gateways</c>).</summary>
+    /// <value>Empty; at least one is required when <see cref="Type"/> is <c>Static</c>.</value>
+    public IList<string> Seeds { get; set; } = [];
 
     /// <summary>Gets or sets the server and table identity of a <c>Redis</c> table (<c>Caching:Silo:Membership:Redis:Url</c>, <c>Host</c>,
     /// <c>Port</c>, <c>Password</c>, <c>Db</c>, <c>ServiceId</c>, <c>ClusterId</c>).</summary>
@@ -84,4 +99,10 @@ public sealed class ClusterMembershipOptions
     /// <summary>Gets or sets how long Dead rows stay in the table; an Active silo deletes older ones during its refresh.</summary>
     /// <value>1 hour.</value>
     public TimeSpan DefunctSiloExpiration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Tells whether a table type names development clustering (<c>Static</c> or <c>Development</c>).</summary>
+    /// <param name="type">The type.</param>
+    /// <returns><see langword="true"/> for <c>Static</c> or <c>Development</c>, case-insensitive.</returns>
+    internal static bool IsStatic(string? type)
+        => string.Equals(type, StaticType, StringComparison.OrdinalIgnoreCase) || string.Equals(type, DevelopmentType, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Orleans.Caching.Runtime;
 
 namespace Orleans.Caching.Silo;
 
@@ -65,13 +66,31 @@ public sealed class ClusterMembershipOptionsValidator : IValidateOptions<Cluster
             return;
         }
 
-        if (type.Equals("Static", StringComparison.OrdinalIgnoreCase) || type.Equals("Dns", StringComparison.OrdinalIgnoreCase))
+        if (ClusterMembershipOptions.IsStatic(type))
         {
-            failures.Add($"{Prefix}Type = '{type}' is not a membership table: a seed list cannot store the table's version. Use Type = Redis (or File on a shared volume) for the table, and list seeds for clients in Caching:Cluster:Gateways (DNS names such as a Kubernetes headless service resolve to every pod).");
+            ValidateSeeds(options, type, failures);
             return;
         }
 
-        failures.Add($"{Prefix}Type = '{type}' is unknown; use one of: {ClusterMembershipOptions.InMemoryType}, {ClusterMembershipOptions.FileType}, {ClusterMembershipOptions.RedisType}.");
+        failures.Add($"{Prefix}Type = '{type}' is unknown; use one of: {ClusterMembershipOptions.InMemoryType}, {ClusterMembershipOptions.FileType}, {ClusterMembershipOptions.RedisType}, {ClusterMembershipOptions.StaticType} (alias {ClusterMembershipOptions.DevelopmentType}).");
+    }
+
+    private static void ValidateSeeds(ClusterMembershipOptions options, string type, List<string> failures)
+    {
+        if (options.Seeds is null || options.Seeds.Count == 0)
+        {
+            failures.Add($"{Prefix}Seeds is required when {Prefix}Type = {type}: list host:port entries (such as {Prefix}Seeds:0 = silo-0.cache:11111); the first is the primary silo that holds the membership table, and every silo must list the same first seed.");
+            return;
+        }
+
+        for (int i = 0; i < options.Seeds.Count; i++)
+        {
+            if (!SeedResolver.TryParse(options.Seeds[i], out _, out _))
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{Prefix}Seeds:{i} = '{options.Seeds[i]}' is not host:port (such as silo-0.cache:11111, 10.0.0.5:11111 or [::1]:11111){(i == 0 ? "; the first seed is the primary silo that holds the membership table" : string.Empty)}."));
+            }
+        }
     }
 
     private static void Positive(List<string> failures, string key, TimeSpan value)

@@ -26,7 +26,9 @@ public static class MembershipTableFactory
 
     /// <summary>Builds the table the options name: <c>InMemory</c> → <see cref="InMemoryMembershipTable"/>, <c>File</c> →
     /// <see cref="FileMembershipTable"/> at <see cref="ClusterMembershipOptions.Path"/>, <c>Redis</c> → <see cref="RedisMembershipTable"/>
-    /// with <see cref="ClusterMembershipOptions.Redis"/>.</summary>
+    /// with <see cref="ClusterMembershipOptions.Redis"/>, <c>Static</c>/<c>Development</c> → the development table of
+    /// <see cref="ClusterMembershipOptions.Seeds"/> (usable only by a cluster silo, which binds it to its own address before joining: the
+    /// first seed's silo holds the table, the others call it).</summary>
     /// <param name="options">The options.</param>
     /// <param name="timeProvider">The clock (file lock waits).</param>
     /// <param name="loggerFactory">The logger factory, or <see langword="null"/>.</param>
@@ -50,6 +52,11 @@ public static class MembershipTableFactory
         if (options.Type.Equals(ClusterMembershipOptions.RedisType, StringComparison.OrdinalIgnoreCase))
         {
             return new RedisMembershipTable(options.Redis, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RedisMembershipTable>());
+        }
+
+        if (ClusterMembershipOptions.IsStatic(options.Type))
+        {
+            return new StaticMembershipTable(options, timeProvider, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<StaticMembershipTable>());
         }
 
         return new InMemoryMembershipTable();
