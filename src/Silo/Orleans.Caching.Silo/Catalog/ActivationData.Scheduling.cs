@@ -42,7 +42,12 @@ internal sealed partial class ActivationData
                     return ValueTask.FromException<TResult>(new GrainOverloadedException(GrainId, _catalog.MaxQueuedRequests));
                 }
 
-                pending = new PendingRequest<TResult>(_catalog, GrainId, request, cancellationToken) { Owner = this };
+                // A re-run keeps no deadline: it already ran once, and its waiting off-turn was not the caller's queueing.
+                pending = new PendingRequest<TResult>(_catalog, GrainId, request, cancellationToken)
+                {
+                    Owner = this,
+                    Deadline = rerun ? 0 : RequestTimeToLive.DeadlineFromNow(_catalog.TimeProvider),
+                };
                 queue.Enqueue(pending);
             }
         }
@@ -269,9 +274,25 @@ internal sealed partial class ActivationData
         }
 
         var queue = _queue;
-        while (queue is { Count: > 0 } && TryAdmitLocked(queue.Peek().IsReadOnly))
+        long now = 0;
+        while (queue is { Count: > 0 })
         {
-            var next = queue.Dequeue();
+            var next = queue.Peek();
+            if (next.Deadline != 0 && (now == 0 ? now = _catalog.TimeProvider.GetTimestamp() : now) >= next.Deadline)
+            {
+                // Its time-to-live ran out while it waited: the caller gave up, so it must never run (a write must not happen late).
+                queue.Dequeue();
+                next.Dequeued = true;
+                _catalog.RejectExpired(GrainId, next, now);
+                continue;
+            }
+
+            if (!TryAdmitLocked(next.IsReadOnly))
+            {
+                break;
+            }
+
+            queue.Dequeue();
             next.Dequeued = true;
             ThreadPool.UnsafeQueueUserWorkItem(next, preferLocal: false);
         }

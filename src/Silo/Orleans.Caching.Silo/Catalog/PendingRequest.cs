@@ -16,6 +16,13 @@ internal abstract class PendingRequest : IThreadPoolWorkItem
     /// <summary>Gets or sets a value indicating whether the request left the queue (started, cancelled, rejected or forwarded).</summary>
     public bool Dequeued { get; set; }
 
+    /// <summary>Gets the <see cref="TimeProvider"/> timestamp after which the request must not run (its network time-to-live ran out
+    /// while it waited: the caller gave up); 0 = no deadline.</summary>
+    public long Deadline { get; init; }
+
+    /// <summary>Gets the name of the method called (for diagnostics).</summary>
+    public abstract string MethodName { get; }
+
     /// <summary>Starts listening to the caller's cancellation, once the request is queued.</summary>
     public abstract void RegisterCancellation();
 

@@ -23,6 +23,8 @@ internal sealed class PendingRequest<TResult> : PendingRequest
 
     public override bool IsReadOnly => _request.IsReadOnly;
 
+    public override string MethodName => _request.MethodName;
+
     /// <summary>Gets the task the caller awaits.</summary>
     public Task<TResult> Task => _completion.Task;
 

@@ -163,7 +163,7 @@ internal sealed class SiloFrameHandler : IFrameHandler
         }
         else if (owner.Equals(state.Self))
         {
-            Invoke(state, connection, header.CorrelationId, decoded, _local);
+            InvokeLocal(state, connection, header.CorrelationId, header.TimeToLiveMilliseconds, decoded);
         }
         else if ((header.Flags & FrameFlags.Forwarded) != 0)
         {
@@ -216,6 +216,22 @@ internal sealed class SiloFrameHandler : IFrameHandler
         {
             body.ResetWrittenCount();
             s_threadBody = body;
+        }
+    }
+
+    /// <summary>Runs a request on this silo's catalog with the frame's time-to-live in <see cref="RequestTimeToLive"/> while it is
+    /// delivered: if it has to wait in the grain's queue, it keeps a deadline and is answered with a Timeout rejection instead of running
+    /// once that passes.</summary>
+    private void InvokeLocal(ClusterSiloState state, FrameConnection connection, long correlationId, uint timeToLive, DecodedGrainRequest decoded)
+    {
+        RequestTimeToLive.Current = timeToLive;
+        try
+        {
+            Invoke(state, connection, correlationId, decoded, _local);
+        }
+        finally
+        {
+            RequestTimeToLive.Current = 0;
         }
     }
 

@@ -36,6 +36,10 @@ public sealed class LocalSilo : IHostedService, IAsyncDisposable
     /// <summary>Gets the estimated memory of the activations, in bytes (what <see cref="SiloOptions.MaxMemoryBytes"/> limits).</summary>
     public long EstimatedMemoryBytes => _collector.EstimatedBytes;
 
+    /// <summary>Gets the number of network requests that were never run because their time-to-live ran out while they waited in a
+    /// grain's queue (each was answered with a <see cref="RejectionReason.Timeout"/> rejection).</summary>
+    public long ExpiredRequestCount => _catalog.ExpiredRequests;
+
     /// <summary>Gets the identities of the grains that have an activation (a diagnostic snapshot).</summary>
     /// <returns>The grain identities.</returns>
     public IReadOnlyList<GrainId> GetActiveGrains()
