@@ -42,10 +42,10 @@ internal sealed class SiloHostProcess : IAsyncDisposable
         }
     }
 
-    public static SiloHostProcess Start(IReadOnlyDictionary<string, string> settings)
+    public static SiloHostProcess Start(IReadOnlyDictionary<string, string> settings, int? port = null)
     {
         string dll = HostDll();
-        int siloPort = FreePort();
+        int siloPort = port ?? FreePort();
         int dashboardPort = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -124,7 +124,7 @@ internal sealed class SiloHostProcess : IAsyncDisposable
         return dll;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
