@@ -1,9 +1,10 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Caching;
+using Orleans.Caching.AspNetCore;
 
-namespace Orleans.Caching.AspNetCore;
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary><c>.Cached(...)</c> on minimal-API endpoints: Flask-Caching's <c>@cache.cached</c> around the whole endpoint (the
 /// handler and the writing of its result).</summary>

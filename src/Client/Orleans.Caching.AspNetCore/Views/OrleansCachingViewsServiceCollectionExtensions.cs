@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Caching;
+using Orleans.Caching.AspNetCore;
 
-namespace Orleans.Caching.AspNetCore;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Enables cached views: <c>[Cached]</c> on controller actions and Razor Pages handlers, <c>.Cached(...)</c> on
 /// minimal-API endpoints, and the ambient <see cref="CacheRequestContext"/> of each request.</summary>
-public static class ViewsServiceCollectionExtensions
+public static class OrleansCachingViewsServiceCollectionExtensions
 {
     /// <summary>Enables cached views. Call after (or before) <c>services.AddOrleansCaching(...)</c>; callbacks go in named
     /// policies (<c>services.AddCachedPolicy(name, ...)</c>) that <see cref="CachedAttribute.Policy"/> names.</summary>
