@@ -83,6 +83,11 @@ public sealed class CachedView
         }
 
         using IDisposable? scope = HttpCacheRequestContext.Ensure(context);
+        if (_flowOptions.MakeCacheKey is not null)
+        {
+            await CachedViewHttpContextExtensions.BufferRequestBodyAsync(context, MaximumBodySize).ConfigureAwait(false);
+        }
+
         var invocation = new CacheInvocation(s_function, s_function.Method, null, [context], context.RequestAborted);
         bool ran = false;
         object? result = await _flow.InvokeAsync(invocation, async () =>

@@ -10,6 +10,12 @@ public static class MinimalViews
     public static void Map(WebApplication app)
     {
         app.MapGet("/min/cached", (ViewCounter counter) => counter.Next()).Cached(2);
+        app.MapPost("/min/by-body", EchoBodyAsync).Cached(o => o.Cached.MakeCacheKey = BodyKey);
+        app.MapPost("/min/by-small-body", EchoBodyAsync).Cached(o =>
+        {
+            o.MaximumBodySize = 8;
+            o.Cached.MakeCacheKey = BodyKey;
+        });
         app.MapGet("/min/async", async (ViewCounter counter) =>
         {
             await Task.Yield();
@@ -39,5 +45,14 @@ public static class MinimalViews
         app.MapGet("/min/inside", (Cache cache, ViewCounter counter) => cache.Cached(() => counter.Next()).GetCacheKey());
         app.MapGet("/foo", (ViewCounter counter) => counter.Next()).Cached(60);
         app.MapGet("/bar", (ViewCounter counter) => counter.Next()).Cached(60);
+    }
+
+    private static string BodyKey(CacheInvocation invocation)
+        => "body/" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(invocation.GetRequestBody().Span));
+
+    private static async Task<string> EchoBodyAsync(HttpRequest request, ViewCounter counter)
+    {
+        using var reader = new StreamReader(request.Body);
+        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted) + ":" + counter.Next();
     }
 }
