@@ -7,6 +7,7 @@ WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorPages();
 builder.Services.AddOrleansCaching(builder.Configuration);
 builder.Services.AddOutputCache();
+builder.Services.AddOrleansCachingOutputCache();   // [OutputCache] / .CacheOutput() store responses in the cache (shared by a cluster's clients)
 builder.Services.AddSingleton<RenderCounter>();
 builder.Services.AddMemoized<IForecastService, ForecastService>();
 

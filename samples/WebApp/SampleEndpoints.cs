@@ -27,6 +27,13 @@ public static class SampleEndpoints
             return Results.Redirect("/OutputCache", permanent: false, preserveMethod: false);
         });
 
+        app.MapPost("/clear/fragment", async (Cache cache) =>
+        {
+            await cache.DeleteAsync(TemplateFragmentKey.Make(Pages.FragmentModel.FragmentName));
+            Log.CacheCleared(logger, "fragment");
+            return Results.Redirect("/Fragment");
+        });
+
         app.MapPost("/clear/memoized", async (Cache cache, IForecastService forecasts, string city, HttpRequest request) =>
         {
             string scope = request.HasFormContentType ? request.Form["scope"].ToString() : "city";

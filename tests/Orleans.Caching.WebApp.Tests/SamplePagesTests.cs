@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Caching.WebApp.Tests.Support;
 
 namespace Orleans.Caching.WebApp.Tests;
@@ -7,6 +9,8 @@ namespace Orleans.Caching.WebApp.Tests;
 public abstract class SamplePagesTests
 {
     protected abstract HttpClient Client { get; }
+
+    protected abstract IServiceProvider Services { get; }
 
     [Fact]
     public async Task The_home_page_links_every_feature_page_and_names_the_grain_cache()
@@ -67,6 +71,21 @@ public abstract class SamplePagesTests
     }
 
     [Fact]
+    public async Task The_fragment_stays_while_the_page_around_it_renders_until_it_is_deleted()
+    {
+        string first = await Client.GetPageAsync("/Fragment");
+        string second = await Client.GetPageAsync("/Fragment");
+        Assert.NotEqual(PageReader.Render(first), PageReader.Render(second));
+        Assert.Equal(PageReader.Render(first, "fragment-render"), PageReader.Render(second, "fragment-render"));
+        Assert.Equal(PageReader.Value(first, "fragment-rendered-at"), PageReader.Value(second, "fragment-rendered-at"));
+
+        string deleted = await Client.PressAsync("/clear/fragment");
+
+        Assert.True(PageReader.Render(deleted, "fragment-render") > PageReader.Render(second, "fragment-render"));
+        Assert.Equal(PageReader.Render(deleted, "fragment-render"), PageReader.Render(await Client.GetPageAsync("/Fragment"), "fragment-render"));
+    }
+
+    [Fact]
     public async Task The_output_cached_page_and_endpoint_stay_until_their_tag_is_evicted()
     {
         string first = await Client.GetPageAsync("/OutputCache");
@@ -79,5 +98,13 @@ public abstract class SamplePagesTests
 
         Assert.True(PageReader.Render(evicted) > PageReader.Render(first));
         Assert.NotEqual(time, await Client.GetPageAsync("/output/time"));
+    }
+
+    [Fact]
+    public void The_output_cache_store_is_the_Orleans_caching_one()
+    {
+        IOutputCacheStore store = Services.GetRequiredService<IOutputCacheStore>();
+
+        Assert.Equal("Orleans.Caching.AspNetCore.OrleansOutputCacheStore", store.GetType().FullName);
     }
 }

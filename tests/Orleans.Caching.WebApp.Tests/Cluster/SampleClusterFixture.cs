@@ -10,20 +10,20 @@ public sealed class SampleClusterFixture : IAsyncLifetime
 
     public SampleAppFactory Factory { get; private set; } = null!;
 
+    /// <summary>The settings that make the sample a client of <see cref="Cluster"/>.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public async Task InitializeAsync()
     {
         await Cluster.DeployAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Caching:Type"] = "Cluster",
-            ["Caching:Cluster:ClusterId"] = Cluster.ClusterId,
-        };
+        Settings["Caching:Type"] = "Cluster";
+        Settings["Caching:Cluster:ClusterId"] = Cluster.ClusterId;
         for (int i = 0; i < Cluster.Gateways.Count; i++)
         {
-            settings[$"Caching:Cluster:Gateways:{i}"] = Cluster.Gateways[i];
+            Settings[$"Caching:Cluster:Gateways:{i}"] = Cluster.Gateways[i];
         }
 
-        Factory = new SampleAppFactory(settings);
+        Factory = new SampleAppFactory(Settings);
     }
 
     public async Task DisposeAsync()

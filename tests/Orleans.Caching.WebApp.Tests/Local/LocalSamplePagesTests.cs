@@ -17,6 +17,8 @@ public sealed class LocalSamplePagesTests : SamplePagesTests, IDisposable
 
     protected override HttpClient Client { get; }
 
+    protected override IServiceProvider Services => _factory.Services;
+
     public void Dispose()
     {
         Client.Dispose();
@@ -35,6 +37,18 @@ public sealed class LocalSamplePagesTests : SamplePagesTests, IDisposable
 
         Assert.True(PageReader.Render(renewed) > PageReader.Render(first));
         Assert.NotEqual(PageReader.Value(first, "rendered-at"), PageReader.Value(renewed, "rendered-at"));
+    }
+
+    [Fact]
+    public async Task The_fragment_expires_after_60_seconds()
+    {
+        string first = await Client.GetPageAsync("/Fragment");
+        _clock.Advance(TimeSpan.FromSeconds(61));
+
+        string renewed = await Client.GetPageAsync("/Fragment");
+
+        Assert.True(PageReader.Render(renewed, "fragment-render") > PageReader.Render(first, "fragment-render"));
+        Assert.NotEqual(PageReader.Value(first, "fragment-rendered-at"), PageReader.Value(renewed, "fragment-rendered-at"));
     }
 
     [Fact]
