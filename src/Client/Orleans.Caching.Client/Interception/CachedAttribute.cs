@@ -15,6 +15,7 @@ public sealed class CachedAttribute : Attribute
     private int? _timeout;
     private bool? _cacheNone;
     private bool? _sourceCheck;
+    private bool? _queryString;
 
     /// <summary>Initializes a new instance of the <see cref="CachedAttribute"/> class with the backend's default timeout.</summary>
     public CachedAttribute()
@@ -60,6 +61,24 @@ public sealed class CachedAttribute : Attribute
         set => _sourceCheck = value;
     }
 
+    /// <summary>Gets or sets a value indicating whether the key is the prefix plus a digest of the request's sorted query pairs
+    /// (<c>query_string</c>, see <see cref="CachedOptions.QueryString"/>).</summary>
+    /// <value>Unset: the policy's, else <see langword="false"/>.</value>
+    public bool QueryString
+    {
+        get => _queryString ?? false;
+        set => _queryString = value;
+    }
+
+    /// <summary>Gets or sets a value indicating whether a view answered from the cache carries the header <c>hit_cache: True</c>
+    /// (<c>response_hit_indication</c>). Only ASP.NET Core views (Orleans.Caching.AspNetCore) read it.</summary>
+    /// <value><see langword="false"/>.</value>
+    public bool ResponseHitIndication { get; set; }
+
+    /// <summary>Gets or sets the largest response body, in bytes, an ASP.NET Core view caches; larger responses are served uncached.</summary>
+    /// <value>0: the application's default (1 MiB unless configured).</value>
+    public long MaximumBodySize { get; set; }
+
     /// <summary>Gets or sets the name of a policy registered with <c>services.AddCachedPolicy(name, ...)</c> whose options are the base.</summary>
     /// <value><see langword="null"/>: no policy.</value>
     public string? Policy { get; set; }
@@ -73,4 +92,6 @@ public sealed class CachedAttribute : Attribute
     internal bool? CacheNoneOrNull => _cacheNone;
 
     internal bool? SourceCheckOrNull => _sourceCheck;
+
+    internal bool? QueryStringOrNull => _queryString;
 }

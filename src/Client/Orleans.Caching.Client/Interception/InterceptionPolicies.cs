@@ -61,8 +61,16 @@ internal sealed class InterceptionPolicies
     /// <param name="attribute">Its attribute.</param>
     /// <returns>The options.</returns>
     /// <exception cref="InvalidOperationException">The policy is not registered.</exception>
-    public CachedOptions CachedOptionsFor(InterceptedMethod method, CachedAttribute attribute)
+    public CachedOptions CachedOptionsFor(InterceptedMethod method, CachedAttribute attribute) => CachedOptionsFor((object)method, attribute);
+
+    /// <summary>Builds cached options for any owner of a <see cref="CachedAttribute"/> (an ASP.NET Core view, for example).</summary>
+    /// <param name="owner">What carries the attribute, for error messages.</param>
+    /// <param name="attribute">The attribute.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="InvalidOperationException">The policy is not registered.</exception>
+    public CachedOptions CachedOptionsFor(object owner, CachedAttribute attribute)
     {
+        object method = owner;
         CachedOptions options = attribute.Policy is { } policy
             ? Cached.TryGetValue(policy, out CachedOptions? registered) ? registered.Clone() : throw MissingPolicy(method, policy, "AddCachedPolicy", Cached.Keys)
             : new CachedOptions();
@@ -75,9 +83,10 @@ internal sealed class InterceptionPolicies
         options.HashMethod = attribute.HashMethod is { } hash ? FindHashMethod(hash) : options.HashMethod;
         options.CacheNone = attribute.CacheNoneOrNull ?? options.CacheNone;
         options.SourceCheck = attribute.SourceCheckOrNull ?? options.SourceCheck;
+        options.QueryString = attribute.QueryStringOrNull ?? options.QueryString;
         return options;
     }
 
-    private static InvalidOperationException MissingPolicy(InterceptedMethod method, string policy, string register, IEnumerable<string> known)
+    private static InvalidOperationException MissingPolicy(object method, string policy, string register, IEnumerable<string> known)
         => new($"{method} names the policy '{policy}', which is not registered: call services.{register}(\"{policy}\", options => ...). Registered: {(known.Any() ? string.Join(", ", known) : "none")}.");
 }
