@@ -27,7 +27,7 @@ public static class OrleansCachingDistributedCacheServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), "OrleansDistributedCacheOptions.KeyPrefix must not be empty: it keeps distributed cache keys apart from the application's own keys.");
+        options.Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), "OrleansDistributedCacheOptions.KeyPrefix must not be empty: it keeps distributed cache keys apart from the application's own keys.").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.RemoveAll<IDistributedCache>();
         services.AddSingleton<IDistributedCache>(sp =>

@@ -11,7 +11,8 @@ namespace Orleans.Caching.AspNetCore;
 /// <remarks>
 /// Each value is stored behind a <see cref="DistributedCacheEntryHeader"/> (absolute expiration, sliding window, current deadline) judged
 /// on the injected <see cref="TimeProvider"/>; the backend also gets the deadline as its time-to-live. A read or refresh of a sliding
-/// entry rewrites it with the new deadline, because the backend contract has no "touch": a refresh that overlaps a set or a remove of the
+/// entry rewrites it with the new deadline (when it moves by at least a second, or half the window if that is shorter, so a read
+/// followed by a refresh in one request writes once), because the backend contract has no "touch": a refresh that overlaps a set or a remove of the
 /// same key can write the value it read back (last writer wins; a session is written by one request at a time, so sessions are not affected).
 /// </remarks>
 internal sealed class OrleansDistributedCache : IBufferDistributedCache
@@ -130,7 +131,7 @@ internal sealed class OrleansDistributedCache : IBufferDistributedCache
         }
 
         long deadline = header.SlideFrom(now);
-        if (deadline > header.DeadlineTicks)
+        if (deadline - header.DeadlineTicks >= Math.Min(TimeSpan.TicksPerSecond, header.SlidingTicks / 2) && deadline > header.DeadlineTicks)
         {
             byte[] refreshed = (byte[])payload.Clone();
             (header with { DeadlineTicks = deadline }).Write(refreshed);

@@ -27,7 +27,7 @@ public static class OrleansCachingOutputCacheServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), "OrleansOutputCacheOptions.KeyPrefix must not be empty: it keeps output cache keys apart from the application's own keys.");
+        options.Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), "OrleansOutputCacheOptions.KeyPrefix must not be empty: it keeps output cache keys apart from the application's own keys.").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.RemoveAll<IOutputCacheStore>();
         services.AddSingleton<IOutputCacheStore>(sp =>

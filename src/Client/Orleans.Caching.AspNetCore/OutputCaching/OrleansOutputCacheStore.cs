@@ -183,8 +183,9 @@ internal sealed class OrleansOutputCacheStore : IOutputCacheBufferStore
             }
             else
             {
-                tokens[i] = await _backend.GetAsync(tagKeys[i], cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"The version of output cache tag '{tags.Span[i]}' was evicted while the entry was being stored.");
+                tokens[i] = await _backend.GetAsync(tagKeys[i], cancellationToken).ConfigureAwait(false) is { Length: OutputCacheEntryCodec.TokenLength } winner
+                    ? winner
+                    : throw new InvalidOperationException($"The version of output cache tag '{tags.Span[i]}' changed while the entry was being stored; the entry is not stored.");
             }
         }
 
