@@ -6,6 +6,7 @@ using Orleans.Caching.Samples.WebApp.Services;
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorPages();
 builder.Services.AddOrleansCaching(builder.Configuration);
+builder.Services.AddOrleansCachingViews();          // [Cached] on page handlers, .Cached() on minimal APIs
 builder.Services.AddOutputCache();
 builder.Services.AddOrleansCachingOutputCache();   // [OutputCache] / .CacheOutput() store responses in the cache (shared by a cluster's clients)
 builder.Services.AddSingleton<RenderCounter>();

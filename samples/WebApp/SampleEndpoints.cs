@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Orleans.Caching.AspNetCore;
+using Orleans.Caching.Samples.WebApp.Pages;
 using Orleans.Caching.Samples.WebApp.Services;
 
 namespace Orleans.Caching.Samples.WebApp;
@@ -27,9 +29,25 @@ public static class SampleEndpoints
             return Results.Redirect("/OutputCache", permanent: false, preserveMethod: false);
         });
 
+        app.MapPost("/clear/view", async (CachedViews views) =>
+        {
+            // The page handler's view deletes its entry by path, outside the page's own request (Flask's cache.delete on the view key).
+            await ViewOf(views, typeof(CachedViewModel)).DeleteCachedAsync("/CachedView");
+            Log.CacheCleared(logger, "cached view");
+            return Results.Redirect("/CachedView");
+        });
+
+        app.MapPost("/clear/query", async (CachedViews views, HttpRequest request) =>
+        {
+            string query = request.QueryString.Value ?? string.Empty;
+            await ViewOf(views, typeof(QueryViewModel)).DeleteCachedAsync("/QueryView", query);
+            Log.CacheCleared(logger, "query-string view");
+            return Results.Redirect("/QueryView" + query);
+        });
+
         app.MapPost("/clear/fragment", async (Cache cache) =>
         {
-            await cache.DeleteAsync(TemplateFragmentKey.Make(Pages.FragmentModel.FragmentName));
+            await cache.DeleteAsync(TemplateFragmentKey.Make(FragmentModel.FragmentName));
             Log.CacheCleared(logger, "fragment");
             return Results.Redirect("/Fragment");
         });
@@ -54,4 +72,7 @@ public static class SampleEndpoints
 
         return app;
     }
+
+    private static CachedView ViewOf(CachedViews views, Type pageModel)
+        => views.ForMethod(pageModel.GetMethod("OnGet")!) ?? throw new InvalidOperationException($"{pageModel.Name}.OnGet has no [Cached].");
 }

@@ -40,6 +40,24 @@ public abstract class SamplePagesTests
     }
 
     [Fact]
+    public async Task The_query_view_shares_an_entry_between_orders_of_the_same_pairs_and_clears_one_query()
+    {
+        string a = Guid.NewGuid().ToString("N")[..6];
+        string first = await Client.GetPageAsync($"/QueryView?a={a}&b=2");
+        string reordered = await Client.GetPageAsync($"/QueryView?b=2&a={a}");
+        string other = await Client.GetPageAsync($"/QueryView?a={a}&b=3");
+        Assert.Equal(PageReader.Render(first), PageReader.Render(reordered));
+        Assert.Equal(PageReader.Value(first, "rendered-at"), PageReader.Value(reordered, "rendered-at"));
+        Assert.NotEqual(PageReader.Render(first), PageReader.Render(other));
+
+        string cleared = await Client.PressAsync($"/clear/query?b=2&a={a}");
+
+        Assert.True(PageReader.Render(cleared) > PageReader.Render(other));
+        Assert.Equal(PageReader.Render(cleared), PageReader.Render(await Client.GetPageAsync($"/QueryView?a={a}&b=2")));
+        Assert.Equal(PageReader.Render(other), PageReader.Render(await Client.GetPageAsync($"/QueryView?a={a}&b=3")));
+    }
+
+    [Fact]
     public async Task The_memoized_method_computes_once_per_city_while_the_page_renders_every_time()
     {
         string city = "Memo" + Guid.NewGuid().ToString("N")[..6];
