@@ -59,4 +59,15 @@ public sealed class LocalSiloGrainMemoizeTests : GrainMemoizeTests, IAsyncLifeti
         Assert.Equal(await grain.GetPriceAsync("a"), await grain.GetPriceAsync("a"));
         Assert.Equal(1, PriceGrainCalls.Of(key));
     }
+
+    [Fact]
+    public async Task Deleting_a_grain_method_never_called_through_the_filter_says_why_it_is_unknown()
+    {
+        await using ServiceProvider fresh = CreateServices(new FakeTimeProvider(), AddMemoizedPriceCalls);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => fresh.GetRequiredService<Cache>().DeleteMemoizedAsync(typeof(IPriceGrain).GetMethod(nameof(IPriceGrain.GetPriceAsync))!));
+
+        Assert.Contains("on its first call through the filter of services.AddMemoizedGrainCalls()", ex.Message, StringComparison.Ordinal);
+    }
 }
