@@ -36,9 +36,11 @@ public sealed class ClusterCacheClient : IAsyncDisposable, IDisposable
     /// <exception cref="ObjectDisposedException">The client has been disposed.</exception>
     public ClusterClient Client => Current.Client;
 
-    /// <summary>Gets the factory of references to the cluster's grains.</summary>
+    /// <summary>Gets the factory of references to the cluster's grains: the cache grains and every <see cref="GrainInterfaceRegistration"/>
+    /// in the application's services. Its calls run the application's <see cref="IOutgoingGrainCallFilter"/>s (such as the one of
+    /// <c>AddMemoizedGrainCalls</c>); requests of application grains need a <see cref="GrainMethodCodec"/> registered in the services.</summary>
     /// <exception cref="InvalidOperationException">No <c>Cluster</c> cache has been built yet.</exception>
-    public IGrainFactory GrainFactory => Current.Grains;
+    public IGrainFactory GrainFactory => Current.ApplicationGrains;
 
     private Runtime Current
     {
@@ -90,7 +92,7 @@ public sealed class ClusterCacheClient : IAsyncDisposable, IDisposable
                 ClusterOptions options = ClusterConfiguration.Bind(context.Configuration, context.SectionPath);
                 IFrameConnector connector = _applicationServices.GetService<IFrameConnector>()
                     ?? new SocketFrameConnector(options, $"client/{Environment.MachineName}/{Environment.ProcessId}", context.TimeProvider, context.LoggerFactory);
-                var client = new ClusterClient(options, connector, CacheGrainCodecs.MessageCodec, context.TimeProvider, context.LoggerFactory);
+                var client = new ClusterClient(options, connector, CreateCodec(), context.TimeProvider, context.LoggerFactory);
                 try
                 {
                     client.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -102,7 +104,12 @@ public sealed class ClusterCacheClient : IAsyncDisposable, IDisposable
                 }
 
                 var grains = new GrainFactory(CacheGrainInterfaces.Registrations, client);
-                Volatile.Write(ref _runtime, new Runtime(client, grains, new ClusterBatchInvoker(client, grains)));
+
+                // The cache's own calls skip the filters; the application's factory runs them (none registered: no wrapper at all).
+                var applicationGrains = new GrainFactory(
+                    [.. CacheGrainInterfaces.Registrations, .. _applicationServices.GetServices<GrainInterfaceRegistration>()],
+                    FilteredGrainCallInvoker.Create(client, _applicationServices.GetServices<IOutgoingGrainCallFilter>()));
+                Volatile.Write(ref _runtime, new Runtime(client, grains, applicationGrains, new ClusterBatchInvoker(client, grains)));
                 Log.ClusterClientStarted(context.LoggerFactory.CreateLogger<ClusterCacheClient>(), context.SectionPath, options.Gateways.Count, client.CurrentView.ActiveSilos.Count);
             }
 
@@ -110,5 +117,12 @@ public sealed class ClusterCacheClient : IAsyncDisposable, IDisposable
         }
     }
 
-    private sealed record Runtime(ClusterClient Client, IGrainFactory Grains, ClusterBatchInvoker Batches);
+    // The cache grains' codecs, plus the application's GrainMethodCodecs when it registers any.
+    private GrainMessageCodec CreateCodec()
+    {
+        GrainMethodCodec[] application = [.. _applicationServices.GetServices<GrainMethodCodec>()];
+        return application.Length == 0 ? CacheGrainCodecs.MessageCodec : new GrainMessageCodec([.. CacheGrainCodecs.Methods, .. application]);
+    }
+
+    private sealed record Runtime(ClusterClient Client, IGrainFactory Grains, IGrainFactory ApplicationGrains, ClusterBatchInvoker Batches);
 }

@@ -80,8 +80,9 @@ internal sealed class InterceptedMethod
     /// <summary>Returns the per-cache state (memoize descriptor or cached flow), created once per cache and kept in its registry.</summary>
     /// <param name="cache">The cache.</param>
     /// <param name="policies">The named policies.</param>
+    /// <param name="callOriginal">Runs the original call on a miss (grain calls); <see langword="null"/>: <see cref="CallOriginal"/>.</param>
     /// <returns>The state.</returns>
-    public InterceptedState StateFor(Cache cache, InterceptionPolicies policies)
+    public InterceptedState StateFor(Cache cache, InterceptionPolicies policies, Func<Delegate, object?[], ValueTask<object?>>? callOriginal = null)
     {
         InterceptedState? last = Volatile.Read(ref _last);
         if (last is not null && ReferenceEquals(last.Cache, cache))
@@ -89,7 +90,7 @@ internal sealed class InterceptedMethod
             return last;
         }
 
-        InterceptedState state = cache.MemoizeRegistry.GetOrAddIntercepted(this, () => InterceptedState.Create(this, cache, policies));
+        InterceptedState state = cache.MemoizeRegistry.GetOrAddIntercepted(this, () => InterceptedState.Create(this, cache, policies, callOriginal));
         Volatile.Write(ref _last, state);
         return state;
     }

@@ -24,8 +24,9 @@ internal sealed class InterceptedState
     /// <param name="method">The method.</param>
     /// <param name="cache">The cache.</param>
     /// <param name="policies">The named policies.</param>
+    /// <param name="callOriginal">Runs the original call on a miss; <see langword="null"/>: the method's own caller (<see cref="InterceptedMethod.CallOriginal"/>).</param>
     /// <returns>The state.</returns>
-    public static InterceptedState Create(InterceptedMethod method, Cache cache, InterceptionPolicies policies)
+    public static InterceptedState Create(InterceptedMethod method, Cache cache, InterceptionPolicies policies, Func<Delegate, object?[], ValueTask<object?>>? callOriginal = null)
     {
         DecoratorSignature signature = method.Signature;
         if (method.Attribute is MemoizeAttribute memoize)
@@ -35,7 +36,7 @@ internal sealed class InterceptedState
 
             // The implementation's method with the instance as first argument (an open-instance delegate to Memoize): the same
             // function name, parameter names ("self" first) and identity token as cache.Memoize(service.Method), so the same keys.
-            var descriptor = new MemoizeDescriptor(cache, method.Implementation, virtualSelf: true, argumentOffset: 1, options, resultType, method.CallOriginal);
+            var descriptor = new MemoizeDescriptor(cache, method.Implementation, virtualSelf: true, argumentOffset: 1, options, resultType, callOriginal ?? method.CallOriginal);
             cache.MemoizeRegistry.RegisterIntercepted(descriptor, method.Contract);
             return new InterceptedState(cache, new MemoizeBinding(descriptor, method.OpenFunction, Instance: null), cached: null);
         }

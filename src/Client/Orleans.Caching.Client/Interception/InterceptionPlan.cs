@@ -113,6 +113,38 @@ internal sealed class InterceptionPlan
         return new InterceptionPlan(implementationType, implementationType, isClassProxy: true, methods);
     }
 
+    /// <summary>Finds the <see cref="MemoizeAttribute"/> methods of a grain interface (and the interfaces it extends), for
+    /// <c>AddMemoizedGrainCalls</c>: requests name methods by name, so a memoized method must not share its name with another.</summary>
+    /// <param name="grainInterface">The grain interface.</param>
+    /// <returns>The memoized methods (none for most interfaces).</returns>
+    /// <exception cref="InvalidOperationException">An attributed method cannot be cached, carries <see cref="CachedAttribute"/>, or is overloaded.</exception>
+    public static IReadOnlyList<InterceptedMethod> ForGrainInterface(Type grainInterface)
+    {
+        var methods = new List<InterceptedMethod>();
+        MethodInfo[] all = [.. ((Type[])[grainInterface, .. grainInterface.GetInterfaces()]).SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))];
+        foreach (MethodInfo method in all)
+        {
+            if (method.IsDefined(typeof(CachedAttribute), inherit: true))
+            {
+                throw new InvalidOperationException($"[Cached] on the grain interface method {Describe(method)} is not supported: grain calls are memoized. Use [Memoize].");
+            }
+
+            if (Analyse(method, method, method, classProxy: false) is not { } memoized)
+            {
+                continue;
+            }
+
+            if (all.Count(m => m.Name == method.Name) > 1)
+            {
+                throw new InvalidOperationException($"[Memoize] on {Describe(method)} cannot take effect: grain requests name their method by name, and {grainInterface.FullName} has several methods named {method.Name}. Give the memoized method a name of its own.");
+            }
+
+            methods.Add(memoized);
+        }
+
+        return methods;
+    }
+
     /// <summary>Describes a method for messages: <c>Full.Type.Name.Method</c>.</summary>
     /// <param name="method">The method.</param>
     /// <returns>The text.</returns>

@@ -48,7 +48,9 @@ internal static class MemoizeExpressionCall
     /// <param name="method">The method.</param>
     /// <returns>The exception.</returns>
     public static InvalidOperationException NotMemoized(MethodInfo method)
-        => new($"{method.DeclaringType?.FullName}.{method.Name} is not memoized by this cache: wrap it with cache.Memoize(...) first.");
+        => method.DeclaringType is { IsInterface: true } grainInterface && typeof(Runtime.IGrainWithStringKey).IsAssignableFrom(grainInterface)
+            ? new($"{grainInterface.FullName}.{method.Name} is not memoized by this cache yet: a [Memoize] grain method is registered with its cache on its first call through the filter of services.AddMemoizedGrainCalls() in this process.")
+            : new($"{method.DeclaringType?.FullName}.{method.Name} is not memoized by this cache: wrap it with cache.Memoize(...) first.");
 
     private static (MemoizeDescriptor, MemoizeNormalizedCall) FromDelegate(MemoizeRegistry registry, object? function, IReadOnlyList<Expression> argumentExpressions)
     {

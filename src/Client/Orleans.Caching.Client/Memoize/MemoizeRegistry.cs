@@ -84,6 +84,20 @@ internal sealed class MemoizeRegistry
             }
         }
 
+        // A class method implementing a memoized interface method: a grain reference's method group (AddMemoizedGrainCalls).
+        if (instance is not null && method.DeclaringType is { IsInterface: false } declaring && declaring.IsInstanceOfType(instance))
+        {
+            foreach (Type implemented in instance.GetType().GetInterfaces())
+            {
+                InterfaceMapping map = instance.GetType().GetInterfaceMap(implemented);
+                int index = Array.IndexOf(map.TargetMethods, method);
+                if (index >= 0 && _byMethod.TryGetValue(map.InterfaceMethods[index], out MemoizeDescriptor? viaInterface))
+                {
+                    return viaInterface;
+                }
+            }
+        }
+
         MethodInfo baseDefinition = method.GetBaseDefinition();
         Type? runtimeType = instance?.GetType();
         return _byMethod.Values.FirstOrDefault(d => d.Method.GetBaseDefinition() == baseDefinition
