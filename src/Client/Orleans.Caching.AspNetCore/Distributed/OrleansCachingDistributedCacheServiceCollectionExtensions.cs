@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Caching;
 using Orleans.Caching.AspNetCore;
 
@@ -19,23 +17,9 @@ public static class OrleansCachingDistributedCacheServiceCollectionExtensions
     /// <param name="configure">Sets the key prefix or the keyed cache to use.</param>
     /// <returns>The services.</returns>
     public static IServiceCollection AddOrleansCachingDistributedCache(this IServiceCollection services, Action<OrleansDistributedCacheOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        OptionsBuilder<OrleansDistributedCacheOptions> options = services.AddOptions<OrleansDistributedCacheOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), "OrleansDistributedCacheOptions.KeyPrefix must not be empty: it keeps distributed cache keys apart from the application's own keys.").ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.RemoveAll<IDistributedCache>();
-        services.AddSingleton<IDistributedCache>(sp =>
-        {
-            OrleansDistributedCacheOptions value = sp.GetRequiredService<IOptions<OrleansDistributedCacheOptions>>().Value;
-            Cache cache = value.CacheName is null ? sp.GetRequiredService<Cache>() : sp.GetRequiredKeyedService<Cache>(value.CacheName);
-            return new OrleansDistributedCache(cache, value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OrleansDistributedCache>>());
-        });
-        return services;
-    }
+        => CacheAdapterRegistration.Replace<IDistributedCache, OrleansDistributedCacheOptions>(
+            services,
+            configure,
+            "distributed cache keys",
+            static (cache, options, sp) => new OrleansDistributedCache(cache, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OrleansDistributedCache>>()));
 }

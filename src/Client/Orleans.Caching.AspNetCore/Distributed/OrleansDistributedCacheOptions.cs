@@ -1,7 +1,7 @@
 namespace Orleans.Caching.AspNetCore;
 
 /// <summary>Options of the <c>IDistributedCache</c> over an Orleans.Caching <see cref="Cache"/>.</summary>
-public sealed class OrleansDistributedCacheOptions
+public sealed class OrleansDistributedCacheOptions : ICacheAdapterOptions
 {
     /// <summary>Gets or sets the prefix of every key the distributed cache writes.</summary>
     /// <value>Default <c>distcache/</c>.</value>

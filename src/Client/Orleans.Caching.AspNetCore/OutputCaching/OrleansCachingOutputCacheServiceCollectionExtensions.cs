@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Caching;
 using Orleans.Caching.AspNetCore;
 
@@ -19,23 +17,9 @@ public static class OrleansCachingOutputCacheServiceCollectionExtensions
     /// <param name="configure">Sets the key prefix or the keyed cache to use.</param>
     /// <returns>The services.</returns>
     public static IServiceCollection AddOrleansCachingOutputCache(this IServiceCollection services, Action<OrleansOutputCacheOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        OptionsBuilder<OrleansOutputCacheOptions> options = services.AddOptions<OrleansOutputCacheOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), "OrleansOutputCacheOptions.KeyPrefix must not be empty: it keeps output cache keys apart from the application's own keys.").ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.RemoveAll<IOutputCacheStore>();
-        services.AddSingleton<IOutputCacheStore>(sp =>
-        {
-            OrleansOutputCacheOptions value = sp.GetRequiredService<IOptions<OrleansOutputCacheOptions>>().Value;
-            Cache cache = value.CacheName is null ? sp.GetRequiredService<Cache>() : sp.GetRequiredKeyedService<Cache>(value.CacheName);
-            return new OrleansOutputCacheStore(cache, value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OrleansOutputCacheStore>>());
-        });
-        return services;
-    }
+        => CacheAdapterRegistration.Replace<IOutputCacheStore, OrleansOutputCacheOptions>(
+            services,
+            configure,
+            "output cache keys",
+            static (cache, options, sp) => new OrleansOutputCacheStore(cache, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OrleansOutputCacheStore>>()));
 }

@@ -1,7 +1,7 @@
 namespace Orleans.Caching.AspNetCore;
 
 /// <summary>Options of the <c>IOutputCacheStore</c> over an Orleans.Caching <see cref="Cache"/>.</summary>
-public sealed class OrleansOutputCacheOptions
+public sealed class OrleansOutputCacheOptions : ICacheAdapterOptions
 {
     /// <summary>Gets or sets the prefix of every key the store writes: entries under <c>{prefix}entry/</c>, tag versions under <c>{prefix}tag/</c>.</summary>
     /// <value>Default <c>outputcache/</c>.</value>
