@@ -32,6 +32,6 @@ public sealed class FilteredGrainCallInvoker : IGrainCallInvoker
     public ValueTask<TResult> InvokeAsync<TResult>(GrainId target, GrainRequest<TResult> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new OutgoingCallChain<TResult>(_filters, _inner, target, request, cancellationToken).RunAsync();
+        return OutgoingCallChain<TResult>.InvokeAsync(_filters, _inner, target, request, cancellationToken);
     }
 }

@@ -1,54 +1,37 @@
 namespace Orleans.Caching.Runtime;
 
-/// <summary>One call passing through <see cref="FilteredGrainCallInvoker"/>'s filters: each <see cref="InvokeAsync"/> runs the next filter,
-/// the last stage the inner invoker, whose result lands in <see cref="Result"/>.</summary>
+/// <summary>One call passing through <see cref="FilteredGrainCallInvoker"/>'s filters: each <see cref="GrainCallContext{TResult}.InvokeAsync"/>
+/// runs the next filter, the last stage the inner invoker, whose result lands in <see cref="GrainCallContext{TResult}.Result"/>.</summary>
 /// <typeparam name="TResult">The method's result type.</typeparam>
-internal sealed class OutgoingCallChain<TResult> : IGrainCallContext
+internal sealed class OutgoingCallChain<TResult> : GrainCallContext<TResult>
 {
     private readonly IOutgoingGrainCallFilter[] _filters;
     private readonly IGrainCallInvoker _inner;
-    private readonly GrainRequest<TResult> _request;
-    private int _stage;
 
-    public OutgoingCallChain(IOutgoingGrainCallFilter[] filters, IGrainCallInvoker inner, GrainId targetId, GrainRequest<TResult> request, CancellationToken cancellationToken)
+    private OutgoingCallChain(IOutgoingGrainCallFilter[] filters, IGrainCallInvoker inner, GrainId targetId, GrainRequest<TResult> request, CancellationToken cancellationToken)
+        : base(targetId, request, cancellationToken)
     {
         _filters = filters;
         _inner = inner;
-        _request = request;
-        TargetId = targetId;
-        CancellationToken = cancellationToken;
     }
 
-    public GrainId TargetId { get; }
+    /// <inheritdoc/>
+    protected override int FilterCount => _filters.Length;
 
-    public GrainRequest Request => _request;
+    /// <summary>Runs <paramref name="request"/> through <paramref name="filters"/> and then <paramref name="inner"/>.</summary>
+    /// <param name="filters">The outgoing filters, in order.</param>
+    /// <param name="inner">Delivers the call after the last filter.</param>
+    /// <param name="targetId">The target grain.</param>
+    /// <param name="request">The call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result the chain left.</returns>
+    public static ValueTask<TResult> InvokeAsync(
+        IOutgoingGrainCallFilter[] filters, IGrainCallInvoker inner, GrainId targetId, GrainRequest<TResult> request, CancellationToken cancellationToken)
+        => new OutgoingCallChain<TResult>(filters, inner, targetId, request, cancellationToken).RunChainAsync();
 
-    public object? Result { get; set; }
+    /// <inheritdoc/>
+    protected override ValueTask InvokeFilterAsync(int index) => _filters[index].InvokeAsync(this);
 
-    public CancellationToken CancellationToken { get; }
-
-    public ValueTask InvokeAsync()
-    {
-        int stage = _stage++;
-        return stage < _filters.Length ? _filters[stage].InvokeAsync(this) : InvokeInnerAsync();
-    }
-
-    public async ValueTask<TResult> RunAsync()
-    {
-        await InvokeAsync().ConfigureAwait(false);
-        if (Result is TResult result)
-        {
-            return result;
-        }
-
-        if (Result is null && default(TResult) is null)
-        {
-            return default!;
-        }
-
-        throw new InvalidOperationException(
-            $"A grain call filter left the result of {_request.MethodName} on {TargetId} as {Result?.GetType().Name ?? "null"}, but the method returns {typeof(TResult).Name}.");
-    }
-
-    private async ValueTask InvokeInnerAsync() => Result = await _inner.InvokeAsync(TargetId, _request, CancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    protected override ValueTask<TResult> InvokeTargetAsync() => _inner.InvokeAsync(TargetId, TypedRequest, CancellationToken);
 }

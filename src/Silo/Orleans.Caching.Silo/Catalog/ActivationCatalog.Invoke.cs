@@ -3,7 +3,7 @@ using Orleans.Caching.Runtime;
 namespace Orleans.Caching.Silo;
 
 /// <summary>Request routing: the grain's activation runs the request; a "not yet" result waits off-turn and runs again.</summary>
-internal sealed partial class ActivationCatalog
+internal sealed partial class ActivationCatalog : IGrainCallInvoker
 {
     /// <summary>Delivers a request to the grain's activation, creating it if needed; handles <see cref="GrainRequest{TResult}.ShouldRunAgain"/>.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>

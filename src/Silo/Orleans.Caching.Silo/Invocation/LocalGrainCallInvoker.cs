@@ -9,8 +9,7 @@ namespace Orleans.Caching.Silo;
 /// </summary>
 internal sealed class LocalGrainCallInvoker : IGrainCallInvoker
 {
-    private readonly ActivationCatalog _catalog;
-    private readonly IOutgoingGrainCallFilter[] _filters;
+    private readonly IGrainCallInvoker _delivery;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _responseTimeout;
 
@@ -18,8 +17,8 @@ internal sealed class LocalGrainCallInvoker : IGrainCallInvoker
     {
         ArgumentNullException.ThrowIfNull(filters);
         ArgumentNullException.ThrowIfNull(options);
-        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
-        _filters = [.. filters];
+        ArgumentNullException.ThrowIfNull(catalog);
+        _delivery = FilteredGrainCallInvoker.Create(catalog, filters);
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _responseTimeout = options.Value.ResponseTimeout;
     }
@@ -28,9 +27,7 @@ internal sealed class LocalGrainCallInvoker : IGrainCallInvoker
     public ValueTask<TResult> InvokeAsync<TResult>(GrainId target, GrainRequest<TResult> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var call = _filters.Length == 0
-            ? _catalog.InvokeAsync(target, request, cancellationToken)
-            : OutgoingGrainCallContext<TResult>.InvokeAsync(_filters, _catalog, target, request, cancellationToken);
+        ValueTask<TResult> call = _delivery.InvokeAsync(target, request, cancellationToken);
         return call.IsCompleted || _responseTimeout == Timeout.InfiniteTimeSpan
             ? call
             : WaitWithTimeoutAsync(target, request, call.AsTask(), cancellationToken);

@@ -1,6 +1,4 @@
-using Orleans.Caching.Runtime;
-
-namespace Orleans.Caching.Silo;
+namespace Orleans.Caching.Runtime;
 
 /// <summary>Turns the boxed <see cref="IGrainCallContext.Result"/> a filter chain produced back into the method's result type.</summary>
 internal static class FilterResult

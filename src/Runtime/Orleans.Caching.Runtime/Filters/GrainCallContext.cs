@@ -1,6 +1,4 @@
-using Orleans.Caching.Runtime;
-
-namespace Orleans.Caching.Silo;
+namespace Orleans.Caching.Runtime;
 
 /// <summary>
 /// A call passing through a filter chain: each <see cref="InvokeAsync"/> runs the next filter, and the last stage runs the
