@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Orleans.Caching.Runtime;
 
@@ -16,38 +15,10 @@ public static class ClusterGateways
     /// <summary>Resolves every gateway to endpoints (DNS names to all their addresses), in random order.</summary>
     /// <param name="gateways">The entries.</param>
     /// <param name="cancellationToken">Cancels resolving.</param>
-    /// <returns>The endpoints, shuffled, and the entries that could not be resolved with why.</returns>
+    /// <returns>The endpoints (de-duplicated, shuffled), and the entries that could not be resolved with why.</returns>
     internal static async Task<(List<IPEndPoint> Endpoints, List<string> Failures)> ResolveAsync(IEnumerable<string> gateways, CancellationToken cancellationToken)
     {
-        var endpoints = new List<IPEndPoint>();
-        var failures = new List<string>();
-        foreach (string gateway in gateways)
-        {
-            if (!TryParse(gateway, out string host, out int port))
-            {
-                failures.Add($"'{gateway}' is not host:port");
-                continue;
-            }
-
-            if (IPAddress.TryParse(host, out IPAddress? address))
-            {
-                endpoints.Add(new IPEndPoint(address, port));
-                continue;
-            }
-
-            try
-            {
-                foreach (IPAddress resolved in await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false))
-                {
-                    endpoints.Add(new IPEndPoint(resolved, port));
-                }
-            }
-            catch (SocketException ex)
-            {
-                failures.Add($"'{gateway}' does not resolve ({ex.Message})");
-            }
-        }
-
+        (List<IPEndPoint> endpoints, List<string> failures) = await SeedResolver.ResolveEachAsync(gateways, cancellationToken).ConfigureAwait(false);
         IPEndPoint[] shuffled = [.. endpoints];
         Random.Shared.Shuffle(shuffled);
         return ([.. shuffled], failures);

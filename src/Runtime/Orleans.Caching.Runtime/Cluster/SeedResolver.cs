@@ -64,16 +64,43 @@ public static class SeedResolver
     public static async Task<IReadOnlyList<IPEndPoint>> ResolveAsync(IEnumerable<string> seeds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seeds);
-        var endpoints = new List<IPEndPoint>();
-        var seen = new HashSet<IPEndPoint>();
-        List<string>? failures = null;
-        int count = 0;
-        foreach (string seed in seeds)
+        string[] list = [.. seeds];
+        foreach (string seed in list)
         {
-            count++;
-            if (!TryParse(seed, out string host, out int port))
+            if (!TryParse(seed, out _, out _))
             {
                 throw new FormatException($"The seed '{seed}' is not host:port (such as silo-0.cache:11111, 10.0.0.5:11111 or [::1]:11111).");
+            }
+        }
+
+        (List<IPEndPoint> endpoints, List<string> failures) = await ResolveEachAsync(list, cancellationToken).ConfigureAwait(false);
+        if (endpoints.Count == 0)
+        {
+            string detail = failures.Count > 0 ? "unresolved: " + string.Join(", ", failures) : list.Length == 0 ? "the list is empty" : "the names have no addresses";
+            throw new InvalidOperationException($"None of the {list.Length} seeds resolved to an address ({detail}).");
+        }
+
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Resolves each <c>host:port</c> entry (IP literals as they are, DNS names to every address they have), in order and without
+    /// duplicates, collecting a reason for each entry that is not <c>host:port</c> or does not resolve instead of throwing.
+    /// </summary>
+    /// <param name="entries">The entries (seeds or gateways).</param>
+    /// <param name="cancellationToken">Cancels the DNS lookups.</param>
+    /// <returns>The endpoints, and one line per entry that gave none.</returns>
+    internal static async Task<(List<IPEndPoint> Endpoints, List<string> Failures)> ResolveEachAsync(IEnumerable<string> entries, CancellationToken cancellationToken)
+    {
+        var endpoints = new List<IPEndPoint>();
+        var seen = new HashSet<IPEndPoint>();
+        var failures = new List<string>();
+        foreach (string entry in entries)
+        {
+            if (!TryParse(entry, out string host, out int port))
+            {
+                failures.Add($"'{entry}' is not host:port");
+                continue;
             }
 
             IPAddress[] addresses;
@@ -89,7 +116,7 @@ public static class SeedResolver
                 }
                 catch (SocketException exception)
                 {
-                    (failures ??= []).Add($"{seed} ({exception.SocketErrorCode})");
+                    failures.Add($"'{entry}' does not resolve ({exception.SocketErrorCode})");
                     continue;
                 }
             }
@@ -104,12 +131,6 @@ public static class SeedResolver
             }
         }
 
-        if (endpoints.Count == 0)
-        {
-            string detail = failures is not null ? "unresolved: " + string.Join(", ", failures) : count == 0 ? "the list is empty" : "the names have no addresses";
-            throw new InvalidOperationException($"None of the {count} seeds resolved to an address ({detail}).");
-        }
-
-        return endpoints;
+        return (endpoints, failures);
     }
 }
