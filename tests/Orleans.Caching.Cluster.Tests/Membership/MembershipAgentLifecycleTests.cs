@@ -54,6 +54,33 @@ public sealed class MembershipAgentLifecycleTests
     }
 
     [Fact]
+    public async Task Leaving_logs_that_the_silo_left_and_only_a_death_declared_by_peers_is_a_warning()
+    {
+        var leaverLog = new ListLogger();
+        var victimLog = new ListLogger();
+        await using var network = new FakeSiloNetwork();
+        MembershipAgent a = await network.StartAsync(Address(1001));
+        MembershipAgent leaver = network.Create(Address(1002), new LoggerOf<MembershipAgent>(leaverLog));
+        await leaver.JoinAsync(CancellationToken.None);
+        MembershipAgent victim = network.Create(Address(1003), new LoggerOf<MembershipAgent>(victimLog));
+        await victim.JoinAsync(CancellationToken.None);
+
+        await leaver.LeaveAsync(CancellationToken.None);
+        Assert.True(leaver.Dead.IsCompleted);
+        Assert.Single(leaverLog.WithEventId(6216));
+        Assert.Empty(leaverLog.WithEventId(6210));
+
+        MembershipTableSnapshot table = await network.Table.ReadAllAsync(CancellationToken.None);
+        Assert.True(await network.Table.TryWriteAsync(table.Find(victim.Self)! with { Status = SiloStatus.Dead }, table.Version, CancellationToken.None));
+        await network.AdvanceAsync(TimeSpan.FromSeconds(10));
+        Assert.True(victim.Dead.IsCompleted);
+        LogEntry warning = Assert.Single(victimLog.WithEventId(6210));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("declared Dead by its peers", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(SiloStatus.Active, a.CurrentView.GetStatus(a.Self));
+    }
+
+    [Fact]
     public async Task Gossip_that_says_a_silo_is_dead_is_checked_against_the_table_first()
     {
         await using var network = new FakeSiloNetwork();

@@ -47,7 +47,7 @@ internal static partial class Log
     public static partial void MembershipRefreshFailed(ILogger logger, Exception exception, SiloAddress silo);
 
     [LoggerMessage(EventId = 6210, EventName = "SiloIsDead", Level = LogLevel.Warning,
-        Message = "Silo {Silo} is Dead in membership version {Version} (declared by its peers, or it left); it stops.")]
+        Message = "Silo {Silo} was declared Dead by its peers in membership version {Version}; it stops.")]
     public static partial void SiloIsDead(ILogger logger, SiloAddress silo, long version);
 
     [LoggerMessage(EventId = 6211, EventName = "ProbeMissed", Level = LogLevel.Information,

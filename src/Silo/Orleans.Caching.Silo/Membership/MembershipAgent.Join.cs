@@ -181,6 +181,7 @@ public sealed partial class MembershipAgent
     /// <summary>After a failed join, marks this silo's row Dead (best effort, bounded) so peers neither wait for nor probe it.</summary>
     private async Task GiveUpAsync()
     {
+        Volatile.Write(ref _leaving, true);
         using var bounded = new CancellationTokenSource(_options.JoinTimeout, _time);
         try
         {

@@ -112,7 +112,13 @@ public sealed partial class MembershipAgent
             return;
         }
 
-        Log.SiloIsDead(_logger, _self, version);
+        if (!Volatile.Read(ref _leaving))
+        {
+            // Leaving (or giving up a join) writes this silo's own row Dead and logs that it left; only a death this silo did not
+            // choose is a warning.
+            Log.SiloIsDead(_logger, _self, version);
+        }
+
         StopTimers();
     }
 }

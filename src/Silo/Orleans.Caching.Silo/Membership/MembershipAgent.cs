@@ -35,6 +35,7 @@ public sealed partial class MembershipAgent : IClusterMembership, IAsyncDisposab
     private MembershipView _view = MembershipView.Empty;
     private bool _notifying;
     private bool _rowWritten;
+    private bool _leaving;
     private int _joinStarted;
     private bool _disposed;
 
@@ -131,6 +132,7 @@ public sealed partial class MembershipAgent : IClusterMembership, IAsyncDisposab
     /// <inheritdoc/>
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _leaving, true);
         StopTimers();
         try
         {
