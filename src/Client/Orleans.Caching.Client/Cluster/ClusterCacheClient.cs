@@ -15,9 +15,7 @@ namespace Orleans.Caching;
 public sealed class ClusterCacheClient : IAsyncDisposable, IDisposable
 {
     private readonly IServiceProvider _applicationServices;
-    private readonly Lock _gate = new();
-    private Runtime? _runtime;
-    private Task? _disposal;
+    private readonly StartOnce<Runtime> _runtime;
 
     /// <summary>Initializes a new instance of the <see cref="ClusterCacheClient"/> class; nothing is contacted until the first <c>Cluster</c> cache is built.</summary>
     /// <param name="applicationServices">The application's services (clock, loggers). An <see cref="IFrameConnector"/> registered there replaces
@@ -26,10 +24,11 @@ public sealed class ClusterCacheClient : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(applicationServices);
         _applicationServices = applicationServices;
+        _runtime = new StartOnce<Runtime>(this, "The cluster client starts with the first cache of Caching:Type = Cluster; none has been built yet.");
     }
 
     /// <summary>Gets a value indicating whether the client has been started.</summary>
-    public bool IsStarted => Volatile.Read(ref _runtime) is not null;
+    public bool IsStarted => _runtime.IsStarted;
 
     /// <summary>Gets the started client.</summary>
     /// <exception cref="InvalidOperationException">No <c>Cluster</c> cache has been built yet.</exception>
@@ -42,26 +41,11 @@ public sealed class ClusterCacheClient : IAsyncDisposable, IDisposable
     /// <exception cref="InvalidOperationException">No <c>Cluster</c> cache has been built yet.</exception>
     public IGrainFactory GrainFactory => Current.ApplicationGrains;
 
-    private Runtime Current
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(_disposal is not null, this);
-            return Volatile.Read(ref _runtime) ?? throw new InvalidOperationException("The cluster client starts with the first cache of Caching:Type = Cluster; none has been built yet.");
-        }
-    }
+    private Runtime Current => _runtime.Current;
 
     /// <summary>Closes the client's connections. Later calls wait for the first.</summary>
     /// <returns>A task that completes when the client is closed.</returns>
-    public ValueTask DisposeAsync()
-    {
-        lock (_gate)
-        {
-            _disposal ??= _runtime is { } runtime ? runtime.Client.DisposeAsync().AsTask() : Task.CompletedTask;
-        }
-
-        return new ValueTask(_disposal);
-    }
+    public ValueTask DisposeAsync() => _runtime.DisposeAsync(static runtime => runtime.Client.DisposeAsync());
 
     /// <summary>Closes the client, blocking until it has: for service providers disposed synchronously. Prefer <see cref="DisposeAsync"/>.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -73,48 +57,34 @@ public sealed class ClusterCacheClient : IAsyncDisposable, IDisposable
     /// <exception cref="GrainCallRejectedException">No gateway could be reached.</exception>
     internal GrainCache CreateCache(CacheBackendFactoryContext context)
     {
-        Runtime runtime = GetOrStart(context);
+        Runtime runtime = _runtime.GetOrStart(() => Start(context));
         return new GrainCache(runtime.Grains, runtime.Batches, runtime.Batches, context.CreateOptions<CacheBackendOptions>(), context.TimeProvider);
     }
 
-    private Runtime GetOrStart(CacheBackendFactoryContext context)
+    private Runtime Start(CacheBackendFactoryContext context)
     {
-        if (Volatile.Read(ref _runtime) is { } running)
+        ClusterOptions options = ClusterConfiguration.Bind(context.Configuration, context.SectionPath);
+        IFrameConnector connector = _applicationServices.GetService<IFrameConnector>()
+            ?? new SocketFrameConnector(options, $"client/{Environment.MachineName}/{Environment.ProcessId}", context.TimeProvider, context.LoggerFactory);
+        var client = new ClusterClient(options, connector, CreateCodec(), context.TimeProvider, context.LoggerFactory);
+        try
         {
-            return running;
+            client.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch
+        {
+            client.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
         }
 
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposal is not null, this);
-            if (_runtime is null)
-            {
-                ClusterOptions options = ClusterConfiguration.Bind(context.Configuration, context.SectionPath);
-                IFrameConnector connector = _applicationServices.GetService<IFrameConnector>()
-                    ?? new SocketFrameConnector(options, $"client/{Environment.MachineName}/{Environment.ProcessId}", context.TimeProvider, context.LoggerFactory);
-                var client = new ClusterClient(options, connector, CreateCodec(), context.TimeProvider, context.LoggerFactory);
-                try
-                {
-                    client.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
-                }
-                catch
-                {
-                    client.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                    throw;
-                }
+        var grains = new GrainFactory(CacheGrainInterfaces.Registrations, client);
 
-                var grains = new GrainFactory(CacheGrainInterfaces.Registrations, client);
-
-                // The cache's own calls skip the filters; the application's factory runs them (none registered: no wrapper at all).
-                var applicationGrains = new GrainFactory(
-                    [.. CacheGrainInterfaces.Registrations, .. _applicationServices.GetServices<GrainInterfaceRegistration>()],
-                    FilteredGrainCallInvoker.Create(client, _applicationServices.GetServices<IOutgoingGrainCallFilter>()));
-                Volatile.Write(ref _runtime, new Runtime(client, grains, applicationGrains, new ClusterBatchInvoker(client, grains)));
-                Log.ClusterClientStarted(context.LoggerFactory.CreateLogger<ClusterCacheClient>(), context.SectionPath, options.Gateways.Count, client.CurrentView.ActiveSilos.Count);
-            }
-
-            return _runtime;
-        }
+        // The cache's own calls skip the filters; the application's factory runs them (none registered: no wrapper at all).
+        var applicationGrains = new GrainFactory(
+            [.. CacheGrainInterfaces.Registrations, .. _applicationServices.GetServices<GrainInterfaceRegistration>()],
+            FilteredGrainCallInvoker.Create(client, _applicationServices.GetServices<IOutgoingGrainCallFilter>()));
+        Log.ClusterClientStarted(context.LoggerFactory.CreateLogger<ClusterCacheClient>(), context.SectionPath, options.Gateways.Count, client.CurrentView.ActiveSilos.Count);
+        return new Runtime(client, grains, applicationGrains, new ClusterBatchInvoker(client, grains));
     }
 
     // The cache grains' codecs, plus the application's GrainMethodCodecs when it registers any.

@@ -19,9 +19,7 @@ namespace Orleans.Caching.Silo;
 public sealed class LocalCacheSilo : ICacheSiloControl, IAsyncDisposable, IDisposable
 {
     private readonly IServiceProvider _applicationServices;
-    private readonly Lock _gate = new();
-    private LocalSiloRuntime? _runtime;
-    private Task? _disposal;
+    private readonly StartOnce<LocalSiloRuntime> _runtime;
 
     /// <summary>Initializes a new instance of the <see cref="LocalCacheSilo"/> class; nothing starts until the first <c>Local</c> cache is built.</summary>
     /// <param name="applicationServices">The application's services (clock, loggers, the backend registry).</param>
@@ -29,10 +27,11 @@ public sealed class LocalCacheSilo : ICacheSiloControl, IAsyncDisposable, IDispo
     {
         ArgumentNullException.ThrowIfNull(applicationServices);
         _applicationServices = applicationServices;
+        _runtime = new StartOnce<LocalSiloRuntime>(this, "The local silo starts with the first cache of Caching:Type = Local; none has been built yet.");
     }
 
     /// <summary>Gets a value indicating whether the silo has been started.</summary>
-    public bool IsStarted => Volatile.Read(ref _runtime) is not null;
+    public bool IsStarted => _runtime.IsStarted;
 
     /// <summary>Gets the running silo.</summary>
     /// <exception cref="InvalidOperationException">No <c>Local</c> cache has been built yet, so the silo has not started.</exception>
@@ -47,14 +46,7 @@ public sealed class LocalCacheSilo : ICacheSiloControl, IAsyncDisposable, IDispo
     /// <exception cref="InvalidOperationException">The silo has not started.</exception>
     public IGrainStorage Storage => Runtime.Storage.GrainStorage;
 
-    private LocalSiloRuntime Runtime
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(_disposal is not null, this);
-            return Volatile.Read(ref _runtime) ?? throw new InvalidOperationException("The local silo starts with the first cache of Caching:Type = Local; none has been built yet.");
-        }
-    }
+    private LocalSiloRuntime Runtime => _runtime.Current;
 
     /// <summary>Clears the silo's storage and drops its cache activations (<c>clear()</c> of a <c>Local</c> cache).</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -69,15 +61,7 @@ public sealed class LocalCacheSilo : ICacheSiloControl, IAsyncDisposable, IDispo
 
     /// <summary>Stops the silo gracefully (flushing state) and releases its storage. Later calls wait for the first.</summary>
     /// <returns>A task that completes when the silo has stopped.</returns>
-    public ValueTask DisposeAsync()
-    {
-        lock (_gate)
-        {
-            _disposal ??= StopAsync();
-        }
-
-        return new ValueTask(_disposal);
-    }
+    public ValueTask DisposeAsync() => _runtime.DisposeAsync(static runtime => runtime.DisposeAsync());
 
     /// <summary>Stops the silo, blocking until it has: for service providers disposed synchronously (<c>using var provider</c>).
     /// Prefer <see cref="DisposeAsync"/>.</summary>
@@ -87,37 +71,6 @@ public sealed class LocalCacheSilo : ICacheSiloControl, IAsyncDisposable, IDispo
     /// <param name="context">The factory context of the first <c>Local</c> cache (its normalized section holds <c>Silo</c>).</param>
     /// <returns>The runtime.</returns>
     /// <exception cref="CacheConfigurationException">A <c>Caching:Silo</c> value is invalid.</exception>
-    internal LocalSiloRuntime GetOrStart(CacheBackendFactoryContext context)
-    {
-        if (Volatile.Read(ref _runtime) is { } running)
-        {
-            return running;
-        }
-
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposal is not null, this);
-            if (_runtime is null)
-            {
-                var registry = _applicationServices.GetService<CacheBackendRegistry>() ?? new CacheBackendRegistry();
-                Volatile.Write(ref _runtime, LocalSiloRuntime.Start(context, registry, _applicationServices));
-            }
-
-            return _runtime;
-        }
-    }
-
-    private async Task StopAsync()
-    {
-        LocalSiloRuntime? runtime;
-        lock (_gate)
-        {
-            runtime = _runtime;
-        }
-
-        if (runtime is not null)
-        {
-            await runtime.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    internal LocalSiloRuntime GetOrStart(CacheBackendFactoryContext context) => _runtime.GetOrStart(() =>
+        LocalSiloRuntime.Start(context, _applicationServices.GetService<CacheBackendRegistry>() ?? new CacheBackendRegistry(), _applicationServices));
 }
