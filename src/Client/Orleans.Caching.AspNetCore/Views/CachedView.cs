@@ -134,22 +134,6 @@ public sealed class CachedView
         return new CachedResponse<CachedViewResponse>(response!, CachedViewHttpContextExtensions.GetCachedResponseTimeout(context));
     }
 
-    private async Task WriteAsync(HttpContext context, CachedViewResponse stored)
-    {
-        HttpResponse response = context.Response;
-        response.StatusCode = stored.StatusCode;
-        response.ContentType = stored.ContentType;
-        foreach (KeyValuePair<string, string[]> header in stored.Headers)
-        {
-            response.Headers[header.Key] = header.Value;
-        }
-
-        if (Options.ResponseHitIndication)
-        {
-            response.Headers["hit_cache"] = "True";
-        }
-
-        response.ContentLength = stored.Body.Length;
-        await response.Body.WriteAsync(stored.Body, context.RequestAborted).ConfigureAwait(false);
-    }
+    private Task WriteAsync(HttpContext context, CachedViewResponse stored)
+        => CachedViewResponseWriter.WriteAsync(context, stored, Options.ResponseHitIndication);
 }

@@ -6,12 +6,13 @@ using Orleans.Caching.AspNetCore;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Enables cached views: <c>[Cached]</c> on controller actions and Razor Pages handlers, <c>.Cached(...)</c> on
-/// minimal-API endpoints, and the ambient <see cref="CacheRequestContext"/> of each request.</summary>
+/// <summary>Enables cached views: <c>[Cached]</c> and <c>[Memoize]</c> on controller actions and Razor Pages handlers, <c>.Cached(...)</c>
+/// on minimal-API endpoints, and the ambient <see cref="CacheRequestContext"/> of each request.</summary>
 public static class OrleansCachingViewsServiceCollectionExtensions
 {
-    /// <summary>Enables cached views. Call after (or before) <c>services.AddOrleansCaching(...)</c>; callbacks go in named
-    /// policies (<c>services.AddCachedPolicy(name, ...)</c>) that <see cref="CachedAttribute.Policy"/> names.</summary>
+    /// <summary>Enables cached and memoized views. Call after (or before) <c>services.AddOrleansCaching(...)</c>; callbacks go in named
+    /// policies (<c>services.AddCachedPolicy(name, ...)</c>, <c>services.AddMemoizePolicy(name, ...)</c>) that
+    /// <see cref="CachedAttribute.Policy"/> and <see cref="MemoizeAttribute.Policy"/> name.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Configures the application-wide settings, if given.</param>
     /// <returns>The services.</returns>
@@ -26,19 +27,28 @@ public static class OrleansCachingViewsServiceCollectionExtensions
 
         services.TryAddSingleton<CachedViews>();
         services.TryAddSingleton<CachedViewFilter>();
+        services.TryAddSingleton<MemoizedViews>();
+        services.TryAddSingleton<MemoizedViewFilter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, CacheRequestContextStartupFilter>());
         services.Configure<MvcOptions>(options =>
         {
-            foreach (Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata filter in options.Filters)
-            {
-                if (filter is ServiceFilterAttribute { ServiceType: var type } && type == typeof(CachedViewFilter))
-                {
-                    return;
-                }
-            }
-
-            options.Filters.AddService<CachedViewFilter>();
+            AddFilterOnce<CachedViewFilter>(options);
+            AddFilterOnce<MemoizedViewFilter>(options);
         });
         return services;
+    }
+
+    private static void AddFilterOnce<TFilter>(MvcOptions options)
+        where TFilter : Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata
+    {
+        foreach (Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata filter in options.Filters)
+        {
+            if (filter is ServiceFilterAttribute { ServiceType: var type } && type == typeof(TFilter))
+            {
+                return;
+            }
+        }
+
+        options.Filters.AddService<TFilter>();
     }
 }

@@ -33,7 +33,14 @@ internal sealed class InterceptionPolicies
     /// <param name="attribute">Its attribute.</param>
     /// <returns>The options.</returns>
     /// <exception cref="InvalidOperationException">The policy is not registered.</exception>
-    public MemoizeOptions MemoizeOptionsFor(InterceptedMethod method, MemoizeAttribute attribute)
+    public MemoizeOptions MemoizeOptionsFor(InterceptedMethod method, MemoizeAttribute attribute) => MemoizeOptionsFor((object)method, attribute);
+
+    /// <summary>Builds memoize options for any owner of a <see cref="MemoizeAttribute"/> (an ASP.NET Core view, for example).</summary>
+    /// <param name="method">What carries the attribute, for error messages.</param>
+    /// <param name="attribute">The attribute.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="InvalidOperationException">The policy is not registered.</exception>
+    public MemoizeOptions MemoizeOptionsFor(object method, MemoizeAttribute attribute)
     {
         MemoizeOptions options = attribute.Policy is { } policy
             ? Memoize.TryGetValue(policy, out MemoizeOptions? registered) ? registered.Clone() : throw MissingPolicy(method, policy, "AddMemoizePolicy", Memoize.Keys)
