@@ -96,7 +96,7 @@ internal static class HostConfigurationKeys
         return keys;
     }
 
-    private static void AddProperties(HashSet<string> keys, string prefix, Type type)
+    internal static void AddProperties(HashSet<string> keys, string prefix, Type type)
     {
         foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
