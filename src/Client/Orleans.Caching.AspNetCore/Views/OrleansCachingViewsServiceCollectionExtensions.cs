@@ -12,7 +12,7 @@ public static class OrleansCachingViewsServiceCollectionExtensions
 {
     /// <summary>Enables cached and memoized views. Call after (or before) <c>services.AddOrleansCaching(...)</c>; callbacks go in named
     /// policies (<c>services.AddCachedPolicy(name, ...)</c>, <c>services.AddMemoizePolicy(name, ...)</c>) that
-    /// <see cref="CachedAttribute.Policy"/> and <see cref="MemoizeAttribute.Policy"/> name.</summary>
+    /// <see cref="CachingAttribute.Policy"/> and <see cref="CachingAttribute.Policy"/> name.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Configures the application-wide settings, if given.</param>
     /// <returns>The services.</returns>

@@ -45,7 +45,7 @@ public static class MemoizedServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a named memoize policy: the options (callbacks included) that <see cref="MemoizeAttribute.Policy"/> names.
+    /// <summary>Registers a named memoize policy: the options (callbacks included) that <see cref="CachingAttribute.Policy"/> names.
     /// Properties set on the attribute override the policy's.</summary>
     /// <param name="services">The services.</param>
     /// <param name="name">The policy's name.</param>
@@ -65,7 +65,7 @@ public static class MemoizedServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a named cached policy: the options that <see cref="CachedAttribute.Policy"/> names.</summary>
+    /// <summary>Registers a named cached policy: the options that <see cref="CachingAttribute.Policy"/> names.</summary>
     /// <param name="services">The services.</param>
     /// <param name="name">The policy's name.</param>
     /// <param name="configure">Configures the options.</param>

@@ -10,11 +10,8 @@ namespace Orleans.Caching;
 /// The same method rules as <see cref="MemoizeAttribute"/> apply.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
-public sealed class CachedAttribute : Attribute
+public sealed class CachedAttribute : CachingAttribute
 {
-    private int? _timeout;
-    private bool? _cacheNone;
-    private bool? _sourceCheck;
     private bool? _queryString;
 
     /// <summary>Initializes a new instance of the <see cref="CachedAttribute"/> class with the backend's default timeout.</summary>
@@ -25,41 +22,13 @@ public sealed class CachedAttribute : Attribute
     /// <summary>Initializes a new instance of the <see cref="CachedAttribute"/> class.</summary>
     /// <param name="timeout">The time-to-live in seconds (<c>timeout</c>); 0 never expires.</param>
     public CachedAttribute(int timeout)
+        : base(timeout)
     {
-        _timeout = timeout;
-    }
-
-    /// <summary>Gets or sets the time-to-live in seconds (<c>timeout</c>).</summary>
-    /// <value>Unset: the policy's timeout, else the backend's default.</value>
-    public int Timeout
-    {
-        get => _timeout ?? 0;
-        set => _timeout = value;
     }
 
     /// <summary>Gets or sets the key prefix (<c>key_prefix</c>); <c>%s</c> is replaced as the class remarks say.</summary>
     /// <value><see langword="null"/>: the policy's, else <see cref="CachedOptions.DefaultKeyPrefix"/>.</value>
     public string? KeyPrefix { get; set; }
-
-    /// <summary>Gets or sets the hash method's name (<c>hash_method</c>).</summary>
-    /// <value><see langword="null"/>: the policy's, else the cache's.</value>
-    public string? HashMethod { get; set; }
-
-    /// <summary>Gets or sets a value indicating whether a <see langword="null"/> result is cached (<c>cache_none</c>).</summary>
-    /// <value>Unset: the policy's, else <see langword="false"/>.</value>
-    public bool CacheNone
-    {
-        get => _cacheNone ?? false;
-        set => _cacheNone = value;
-    }
-
-    /// <summary>Gets or sets a value indicating whether a fingerprint of the method is appended to the key (<c>source_check</c>).</summary>
-    /// <value>Unset: the policy's, else <see cref="CacheOptions.SourceCheck"/>.</value>
-    public bool SourceCheck
-    {
-        get => _sourceCheck ?? false;
-        set => _sourceCheck = value;
-    }
 
     /// <summary>Gets or sets a value indicating whether the key is the prefix plus a digest of the request's sorted query pairs
     /// (<c>query_string</c>, see <see cref="CachedOptions.QueryString"/>).</summary>
@@ -78,20 +47,6 @@ public sealed class CachedAttribute : Attribute
     /// <summary>Gets or sets the largest response body, in bytes, an ASP.NET Core view caches; larger responses are served uncached.</summary>
     /// <value>0: the application's default (1 MiB unless configured).</value>
     public long MaximumBodySize { get; set; }
-
-    /// <summary>Gets or sets the name of a policy registered with <c>services.AddCachedPolicy(name, ...)</c> whose options are the base.</summary>
-    /// <value><see langword="null"/>: no policy.</value>
-    public string? Policy { get; set; }
-
-    /// <summary>Gets or sets the name of the <see cref="Cache"/> instance to cache in.</summary>
-    /// <value><see langword="null"/>: the default cache.</value>
-    public string? CacheName { get; set; }
-
-    internal int? TimeoutOrNull => _timeout;
-
-    internal bool? CacheNoneOrNull => _cacheNone;
-
-    internal bool? SourceCheckOrNull => _sourceCheck;
 
     internal bool? QueryStringOrNull => _queryString;
 }

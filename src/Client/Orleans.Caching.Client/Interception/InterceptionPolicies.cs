@@ -1,7 +1,7 @@
 namespace Orleans.Caching;
 
 /// <summary>
-/// The named option sets that <see cref="MemoizeAttribute.Policy"/> and <see cref="CachedAttribute.Policy"/> refer to (callbacks
+/// The named option sets that <see cref="CachingAttribute.Policy"/> and <see cref="CachingAttribute.Policy"/> refer to (callbacks
 /// cannot be attribute arguments). Filled by <c>services.AddMemoizePolicy</c> / <c>AddCachedPolicy</c> through the options system.
 /// </summary>
 internal sealed class InterceptionPolicies
