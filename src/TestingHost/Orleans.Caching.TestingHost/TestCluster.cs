@@ -90,10 +90,10 @@ public sealed partial class TestCluster : IAsyncDisposable
         await silo.Host.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Creates the services of a cache client of this cluster (<c>Caching:Type = Cluster</c>, the running silos as gateways).</summary>
-    /// <param name="configure">Adds or overrides client settings.</param>
-    /// <returns>The client's services (dispose them); resolve <see cref="Cache"/>.</returns>
-    public ServiceProvider CreateClientServices(Action<IDictionary<string, string?>>? configure = null)
+    /// <summary>Creates the settings of a cache client of this cluster: <c>Caching:Type = Cluster</c>, its cluster id and secret, the
+    /// running silos as gateways, and short retry and connect limits for tests.</summary>
+    /// <returns>A new dictionary each time (add or override entries freely).</returns>
+    public Dictionary<string, string?> CreateClientSettings()
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -113,6 +113,15 @@ public sealed partial class TestCluster : IAsyncDisposable
             settings[$"Caching:Cluster:Gateways:{i}"] = gateways[i];
         }
 
+        return settings;
+    }
+
+    /// <summary>Creates the services of a cache client of this cluster (<c>Caching:Type = Cluster</c>, the running silos as gateways).</summary>
+    /// <param name="configure">Adds or overrides client settings.</param>
+    /// <returns>The client's services (dispose them); resolve <see cref="Cache"/>.</returns>
+    public ServiceProvider CreateClientServices(Action<IDictionary<string, string?>>? configure = null)
+    {
+        Dictionary<string, string?> settings = CreateClientSettings();
         configure?.Invoke(settings);
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();

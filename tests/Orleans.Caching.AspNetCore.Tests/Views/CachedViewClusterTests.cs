@@ -29,17 +29,7 @@ public sealed class CachedViewClusterTests
         await using (cluster)
         {
             await cluster.DeployAsync();
-            var settings = new Dictionary<string, string?>
-            {
-                ["Caching:Type"] = "Cluster",
-                ["Caching:Cluster:ClusterId"] = cluster.ClusterId,
-                ["Caching:Cluster:RetryDeadline"] = "00:00:10",
-                ["Caching:Cluster:ConnectTimeout"] = "00:00:02",
-            };
-            for (int i = 0; i < cluster.Gateways.Count; i++)
-            {
-                settings[$"Caching:Cluster:Gateways:{i}"] = cluster.Gateways[i];
-            }
+            Dictionary<string, string?> settings = cluster.CreateClientSettings();
 
             await using ViewApp one = await ViewApp.StartAsync(settings: settings);
             await using ViewApp two = await ViewApp.StartAsync(settings: settings);

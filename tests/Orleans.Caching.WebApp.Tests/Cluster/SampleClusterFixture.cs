@@ -16,11 +16,9 @@ public sealed class SampleClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Cluster.DeployAsync();
-        Settings["Caching:Type"] = "Cluster";
-        Settings["Caching:Cluster:ClusterId"] = Cluster.ClusterId;
-        for (int i = 0; i < Cluster.Gateways.Count; i++)
+        foreach (KeyValuePair<string, string?> setting in Cluster.CreateClientSettings())
         {
-            Settings[$"Caching:Cluster:Gateways:{i}"] = Cluster.Gateways[i];
+            Settings[setting.Key] = setting.Value;
         }
 
         Factory = new SampleAppFactory(Settings);

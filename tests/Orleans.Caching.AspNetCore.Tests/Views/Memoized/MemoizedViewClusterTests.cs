@@ -21,17 +21,7 @@ public sealed class MemoizedViewClusterTests
         await using (cluster)
         {
             await cluster.DeployAsync();
-            var settings = new Dictionary<string, string?>
-            {
-                ["Caching:Type"] = "Cluster",
-                ["Caching:Cluster:ClusterId"] = cluster.ClusterId,
-                ["Caching:Cluster:RetryDeadline"] = "00:00:10",
-                ["Caching:Cluster:ConnectTimeout"] = "00:00:02",
-            };
-            for (int i = 0; i < cluster.Gateways.Count; i++)
-            {
-                settings[$"Caching:Cluster:Gateways:{i}"] = cluster.Gateways[i];
-            }
+            Dictionary<string, string?> settings = cluster.CreateClientSettings();
 
             await using MemoizedViewApp one = await MemoizedViewApp.StartAsync(settings: settings);
             await using MemoizedViewApp two = await MemoizedViewApp.StartAsync(settings: settings);

@@ -34,17 +34,7 @@ public sealed class GrainMemoizeClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Cluster.DeployAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Caching:Type"] = "Cluster",
-            ["Caching:Cluster:ClusterId"] = Cluster.ClusterId,
-            ["Caching:Cluster:RetryDeadline"] = "00:00:10",
-            ["Caching:Cluster:ConnectTimeout"] = "00:00:02",
-        };
-        for (int i = 0; i < Cluster.Gateways.Count; i++)
-        {
-            settings[$"Caching:Cluster:Gateways:{i}"] = Cluster.Gateways[i];
-        }
+        Dictionary<string, string?> settings = Cluster.CreateClientSettings();
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
